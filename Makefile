@@ -1,0 +1,46 @@
+# The front door. `make demo` and `make test` do all the set-up on a fresh
+# Debian 12 machine: packages (scripts/install-deps), configure, build, run.
+
+BUILD      ?= build
+BUILD_ASAN ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?= -DGB_WERROR=ON
+
+.PHONY: all deps build asan test test-fast demo bench package clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+asan: deps
+	@cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Asan $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD_ASAN) -j $(JOBS)
+
+# The whole suite twice: the normal build, then AddressSanitizer + UBSan.
+test: build asan
+	@echo "== tests: normal build"
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	@echo "== tests: AddressSanitizer + UndefinedBehaviorSanitizer build"
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(BUILD_ASAN) --output-on-failure -j $(JOBS)
+
+# Only the normal build, for quick iterations.
+test-fast: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+demo: build
+	@GRADBOOTH_ASSETS=$(CURDIR)/assets $(BUILD)/gradbooth --config kiosk-config/demo.ini demo
+
+bench: build
+	@bench/roster-import $(BUILD)/gradbooth
+
+package: build
+	@cd $(BUILD) && cpack -G DEB
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN)

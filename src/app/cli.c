@@ -1,0 +1,109 @@
+#include "app/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/fileio.h"
+
+int gb_cli_load_config(gb_cli *cli)
+{
+    gb_config_defaults(&cli->cfg);
+    cli->config_dir[0] = 0;
+    if (!cli->config_path)
+        return 0;
+    unsigned char *text;
+    size_t len;
+    gb_err err;
+    if (gb_read_file(cli->config_path, 1u << 20, &text, &len, &err) < 0) {
+        fprintf(stderr, "gradbooth: config: %s\n", err.msg);
+        return -1;
+    }
+    if (strlen((char *)text) != len) {
+        fprintf(stderr, "gradbooth: config: %s: binary data (a NUL byte) in a text file\n",
+                cli->config_path);
+        free(text);
+        return -1;
+    }
+    int rc = gb_config_parse_string(&cli->cfg, (char *)text, cli->config_path, &err);
+    free(text);
+    if (rc < 0) {
+        fprintf(stderr, "gradbooth: config: %s\n", err.msg);
+        return -1;
+    }
+    snprintf(cli->config_dir, sizeof cli->config_dir, "%s", cli->config_path);
+    char *slash = strrchr(cli->config_dir, '/');
+    if (slash)
+        *slash = 0;
+    else
+        snprintf(cli->config_dir, sizeof cli->config_dir, ".");
+    return 0;
+}
+
+void gb_cli_data_dir(const gb_cli *cli, char *out, size_t size)
+{
+    if (cli->data_dir && cli->data_dir[0]) {
+        snprintf(out, size, "%s", cli->data_dir);
+    } else if (cli->cfg.data_dir[0] == '/' || (cli->cfg.data_dir[0] && !cli->config_dir[0])) {
+        snprintf(out, size, "%s", cli->cfg.data_dir);
+    } else if (cli->cfg.data_dir[0]) {
+        snprintf(out, size, "%s/%s", cli->config_dir, cli->cfg.data_dir);
+    } else {
+        const char *xdg = getenv("XDG_DATA_HOME");
+        const char *home = getenv("HOME");
+        if (xdg && xdg[0] == '/')
+            snprintf(out, size, "%s/gradbooth", xdg);
+        else
+            snprintf(out, size, "%s/.local/share/gradbooth", home && home[0] ? home : "/tmp");
+    }
+}
+
+gb_store *gb_cli_open_store(gb_cli *cli)
+{
+    char dir[512];
+    gb_cli_data_dir(cli, dir, sizeof dir);
+    gb_err err;
+    gb_store *st = gb_store_open(dir, cli->cfg.kiosk_id, cli->cfg.busy_timeout_ms, &err);
+    if (!st)
+        fprintf(stderr, "gradbooth: store: %s\n", err.msg);
+    return st;
+}
+
+int gb_cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+            return 1;
+    return 0;
+}
+
+int gb_cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "gradbooth %s: %s (see 'gradbooth %s --help')\n", cmd, msg, cmd);
+    return GB_EXIT_USAGE;
+}
+
+const char *gb_cli_opt(int argc, char **argv, int *i, const char *opt, int *missing)
+{
+    size_t n = strlen(opt);
+    const char *a = argv[*i];
+    *missing = 0;
+    if (strncmp(a, opt, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != 0)
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}

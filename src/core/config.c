@@ -1,0 +1,364 @@
+#include "core/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define OFF(field) offsetof(gb_config, field)
+#define SZ(field) sizeof(((gb_config *)0)->field)
+
+#define INT_KEY(sec, nm, field, lo, hi, dflt, text) \
+    {sec, nm, GB_CFG_INT, OFF(field), 0, lo, hi, NULL, dflt, text}
+#define STR_KEY(sec, nm, field, dflt, text) \
+    {sec, nm, GB_CFG_STR, OFF(field), SZ(field), 0, 0, NULL, dflt, text}
+#define ENUM_KEY(sec, nm, field, choices, dflt, text) \
+    {sec, nm, GB_CFG_ENUM, OFF(field), SZ(field), 0, 0, choices, dflt, text}
+#define LIST_KEY(sec, nm, field, choices, dflt, text) \
+    {sec, nm, GB_CFG_LIST, OFF(field), SZ(field), 0, 0, choices, dflt, text}
+#define RGB_KEY(sec, nm, field, dflt, text) \
+    {sec, nm, GB_CFG_RGB, OFF(field), 0, 0, 255, NULL, dflt, text}
+
+static const gb_config_key keys[] = {
+    STR_KEY("kiosk", "id", kiosk_id, "K01",
+            "This kiosk's id: 1-16 letters or digits, unique within the centre.\n"
+            "It starts every order number, so orders from different kiosks never collide."),
+    STR_KEY("kiosk", "data_dir", data_dir, "",
+            "Where the database and photos live. Empty: $XDG_DATA_HOME/gradbooth\n"
+            "(~/.local/share/gradbooth). Installed kiosks use /var/lib/gradbooth."),
+    ENUM_KEY("kiosk", "language", language, "zh|en", "zh", "Language of the student screens at start: zh or en."),
+    INT_KEY("kiosk", "idle_warning_s", idle_warning_s, 5, 3600, "45",
+            "Seconds without input on a screen with student data before the\n"
+            "\"are you still there?\" warning."),
+    INT_KEY("kiosk", "idle_timeout_s", idle_timeout_s, 10, 3600, "60",
+            "Seconds without input before the kiosk wipes the student's data and\n"
+            "returns to the welcome screen. Must be longer than idle_warning_s."),
+
+    INT_KEY("photo", "width", photo_width, 48, 4800, "480", "Output width in pixels (CHSI: 480)."),
+    INT_KEY("photo", "height", photo_height, 64, 6400, "640", "Output height in pixels (CHSI: 640)."),
+    INT_KEY("photo", "head_top_min_px", head_top_min_px, 0, 6400, "50",
+            "Top of the head (hair) from the top edge of the output, pixels (CHSI: 50-110)."),
+    INT_KEY("photo", "head_top_max_px", head_top_max_px, 0, 6400, "110", NULL),
+    INT_KEY("photo", "eyes_min_px", eyes_min_px, 0, 6400, "200",
+            "Eye line from the top edge of the output, pixels (CHSI: 200-300)."),
+    INT_KEY("photo", "eyes_max_px", eyes_max_px, 0, 6400, "300", NULL),
+    INT_KEY("photo", "face_width_min_px", face_width_min_px, 1, 4800, "180",
+            "Face width cheek to cheek in the output, pixels (CHSI: 180-300)."),
+    INT_KEY("photo", "face_width_max_px", face_width_max_px, 1, 4800, "300", NULL),
+    INT_KEY("photo", "jpeg_min_kb", jpeg_min_kb, 1, 10240, "20",
+            "Target JPEG file size window in KB (1 KB = 1024 bytes). Schools quote\n"
+            "limits from 20 KB to 2 MB; the usual CHSI window is 20-40 KB."),
+    INT_KEY("photo", "jpeg_max_kb", jpeg_max_kb, 1, 10240, "40", NULL),
+    INT_KEY("photo", "jpeg_quality_min", jpeg_quality_min, 60, 100, "60",
+            "Lowest JPEG quality the encoder may pick to meet the size window (spec: >= 60)."),
+    INT_KEY("photo", "dpi", dpi, 72, 1200, "300", "Resolution written in the JFIF header (CHSI: 300)."),
+    LIST_KEY("photo", "backdrops", backdrops, "blue|white|grey", "blue,white,grey",
+             "Backdrop colours the centre accepts, comma separated: blue, white, grey.\n"
+             "A batch names one of them; the compliance check accepts only the batch's."),
+    RGB_KEY("photo", "backdrop_blue", backdrop_blue, "100,197,255", "Reference RGB of the light-blue backdrop."),
+    RGB_KEY("photo", "backdrop_white", backdrop_white, "255,255,255", "Reference RGB of the white backdrop."),
+    RGB_KEY("photo", "backdrop_grey", backdrop_grey, "240,240,240", "Reference RGB of the light-grey backdrop."),
+
+    ENUM_KEY("camera", "backend", camera_backend, "auto|gphoto2|v4l2|file", "auto",
+             "auto tries a DSLR (gphoto2), then a webcam (v4l2). file replays images."),
+    STR_KEY("camera", "device", camera_device, "",
+            "Device to open: a V4L2 path (/dev/video0) or a gphoto2 port (usb:001,005).\n"
+            "Empty: the first one found."),
+    STR_KEY("camera", "file_path", camera_file_path, "",
+            "For backend=file: an image or a folder of images. Relative paths are\n"
+            "relative to this config file's folder."),
+
+    STR_KEY("server", "url", server_url, "",
+            "The collection centre's server, https://... Empty: no sync (stand-alone)."),
+    INT_KEY("server", "timeout_s", server_timeout_s, 1, 600, "30", "Timeout of one request to the centre, seconds."),
+
+    INT_KEY("store", "busy_timeout_ms", busy_timeout_ms, 0, 600000, "5000",
+            "How long a database writer waits for another one (the nightly sync) before\n"
+            "giving up, milliseconds."),
+
+    INT_KEY("roster", "errors_listed", roster_errors_listed, 1, 10000, "20",
+            "A rejected roster lists this many problems, then a count of the rest."),
+    INT_KEY("roster", "max_rows", roster_max_rows, 1, 10000000, "200000",
+            "Largest roster accepted, rows (protects the kiosk from a wrong file)."),
+
+    INT_KEY("staff", "orders_list_limit", orders_list_limit, 1, 1000000, "200",
+            "How many orders `gradbooth orders list` shows unless --limit says otherwise."),
+};
+
+const gb_config_key *gb_config_keys(size_t *count)
+{
+    *count = sizeof keys / sizeof keys[0];
+    return keys;
+}
+
+static const gb_config_key *find_key(const char *section, const char *name)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(keys[i].section, section) == 0 && strcmp(keys[i].name, name) == 0)
+            return &keys[i];
+    return NULL;
+}
+
+static int section_known(const char *section)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(keys[i].section, section) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parses a whole decimal integer in [lo, hi]; no trailing junk. */
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+    if (!*s)
+        return -1;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || isspace((unsigned char)*s) || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Whether `word` (length n) is an item of a list like "a|b|c". */
+static int in_list(const char *list, char sep, const char *word, size_t n)
+{
+    const char *p = list;
+    while (*p) {
+        const char *bar = strchr(p, sep);
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && strncmp(p, word, n) == 0)
+            return 1;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return 0;
+}
+
+static int choice_ok(const char *choices, const char *word, size_t n)
+{
+    return in_list(choices, '|', word, n);
+}
+
+static int set_key(gb_config *cfg, const gb_config_key *k, const char *value, gb_err *err)
+{
+    char *base = (char *)cfg + k->offset;
+    switch (k->type) {
+    case GB_CFG_INT: {
+        long v;
+        if (parse_long(value, k->min, k->max, &v) < 0) {
+            gb_err_set(err, "[%s] %s: expected a whole number from %ld to %ld, got '%s'", k->section,
+                       k->name, k->min, k->max, value);
+            return -1;
+        }
+        *(int *)base = (int)v;
+        return 0;
+    }
+    case GB_CFG_STR:
+        if (strlen(value) >= k->size) {
+            gb_err_set(err, "[%s] %s: longer than %zu bytes", k->section, k->name, k->size - 1);
+            return -1;
+        }
+        if (strcmp(k->name, "id") == 0 && strcmp(k->section, "kiosk") == 0) {
+            size_t n = strlen(value);
+            int ok = n >= 1 && n <= 16;
+            for (size_t i = 0; ok && i < n; i++)
+                ok = isalnum((unsigned char)value[i]);
+            if (!ok) {
+                gb_err_set(err, "[kiosk] id: expected 1-16 letters or digits, got '%s'", value);
+                return -1;
+            }
+        }
+        strcpy(base, value);
+        return 0;
+    case GB_CFG_ENUM:
+        if (!choice_ok(k->choices, value, strlen(value))) {
+            gb_err_set(err, "[%s] %s: expected one of %s, got '%s'", k->section, k->name, k->choices,
+                       value);
+            return -1;
+        }
+        strcpy(base, value);
+        return 0;
+    case GB_CFG_LIST: {
+        /* Normalise "blue, white" to "blue,white"; reject unknown and empty items. */
+        char norm[256] = "";
+        size_t used = 0;
+        const char *p = value;
+        int items = 0;
+        while (1) {
+            while (*p == ' ' || *p == '\t')
+                p++;
+            const char *start = p;
+            while (*p && *p != ',')
+                p++;
+            const char *end = p;
+            while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+                end--;
+            size_t n = (size_t)(end - start);
+            if (n == 0 || !choice_ok(k->choices, start, n)) {
+                gb_err_set(err, "[%s] %s: expected a comma separated list of %s, got '%s'", k->section,
+                           k->name, k->choices, value);
+                return -1;
+            }
+            if (used + n + 2 > sizeof norm || used + n + 2 > k->size) {
+                gb_err_set(err, "[%s] %s: list too long", k->section, k->name);
+                return -1;
+            }
+            if (items++)
+                norm[used++] = ',';
+            memcpy(norm + used, start, n);
+            used += n;
+            norm[used] = 0;
+            if (!*p)
+                break;
+            p++;
+        }
+        strcpy(base, norm);
+        return 0;
+    }
+    case GB_CFG_RGB: {
+        gb_rgb c;
+        char tail;
+        if (sscanf(value, "%d , %d , %d %c", &c.r, &c.g, &c.b, &tail) != 3 || c.r < 0 || c.r > 255 ||
+            c.g < 0 || c.g > 255 || c.b < 0 || c.b > 255) {
+            gb_err_set(err, "[%s] %s: expected R,G,B with each 0-255, got '%s'", k->section, k->name,
+                       value);
+            return -1;
+        }
+        *(gb_rgb *)base = c;
+        return 0;
+    }
+    }
+    return -1;
+}
+
+void gb_config_defaults(gb_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        /* Defaults go through the parser so they obey the same limits;
+         * a test asserts none fails. */
+        (void)set_key(cfg, &keys[i], keys[i].def, NULL);
+    }
+}
+
+int gb_config_set(gb_config *cfg, const char *section, const char *name, const char *value,
+                  gb_err *err)
+{
+    const gb_config_key *k = find_key(section, name);
+    if (!k) {
+        if (section_known(section))
+            gb_err_set(err, "unknown key '%s' in section [%s]", name, section);
+        else
+            gb_err_set(err, "unknown section [%s] (key '%s')", section, name);
+        return -1;
+    }
+    return set_key(cfg, k, value, err);
+}
+
+int gb_config_check(const gb_config *cfg, gb_err *err)
+{
+    struct {
+        int lo, hi;
+        const char *lo_name, *hi_name;
+    } pairs[] = {
+        {cfg->head_top_min_px, cfg->head_top_max_px, "head_top_min_px", "head_top_max_px"},
+        {cfg->eyes_min_px, cfg->eyes_max_px, "eyes_min_px", "eyes_max_px"},
+        {cfg->face_width_min_px, cfg->face_width_max_px, "face_width_min_px", "face_width_max_px"},
+        {cfg->jpeg_min_kb, cfg->jpeg_max_kb, "jpeg_min_kb", "jpeg_max_kb"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (pairs[i].lo > pairs[i].hi) {
+            gb_err_set(err, "[photo] %s (%d) is greater than %s (%d)", pairs[i].lo_name, pairs[i].lo,
+                       pairs[i].hi_name, pairs[i].hi);
+            return -1;
+        }
+    }
+    if (cfg->eyes_max_px >= cfg->photo_height || cfg->head_top_max_px >= cfg->eyes_min_px) {
+        gb_err_set(err, "[photo] the eye band (%d-%d px) must lie below the head-top band (%d-%d px) "
+                        "and inside the height (%d px)",
+                   cfg->eyes_min_px, cfg->eyes_max_px, cfg->head_top_min_px, cfg->head_top_max_px,
+                   cfg->photo_height);
+        return -1;
+    }
+    if (cfg->face_width_max_px > cfg->photo_width) {
+        gb_err_set(err, "[photo] face_width_max_px (%d) is wider than the photo (%d)",
+                   cfg->face_width_max_px, cfg->photo_width);
+        return -1;
+    }
+    if (cfg->idle_warning_s >= cfg->idle_timeout_s) {
+        gb_err_set(err, "[kiosk] idle_warning_s (%d) must be less than idle_timeout_s (%d)",
+                   cfg->idle_warning_s, cfg->idle_timeout_s);
+        return -1;
+    }
+    return 0;
+}
+
+struct parse_ctx {
+    gb_config *cfg;
+    gb_err first;
+    int failed;
+};
+
+static int on_ini_pair(void *user, const char *section, const char *name, const char *value)
+{
+    struct parse_ctx *ctx = user;
+    gb_err e;
+    if (gb_config_set(ctx->cfg, section, name, value, &e) < 0) {
+        if (!ctx->failed)
+            ctx->first = e;
+        ctx->failed = 1;
+        return 0; /* inih reports the line of the first handler failure */
+    }
+    return 1;
+}
+
+int gb_config_parse_string(gb_config *cfg, const char *text, const char *origin, gb_err *err)
+{
+    struct parse_ctx ctx = {.cfg = cfg};
+    int line = ini_parse_string(text, on_ini_pair, &ctx);
+    if (line > 0) {
+        if (ctx.failed)
+            gb_err_set(err, "%s line %d: %s", origin, line, ctx.first.msg);
+        else
+            gb_err_set(err, "%s line %d: not a 'key = value' line or a [section] header", origin, line);
+        return -1;
+    }
+    if (line < 0) {
+        gb_err_set(err, "%s: out of memory while parsing", origin);
+        return -1;
+    }
+    if (gb_config_check(cfg, err) < 0) {
+        gb_err_prefix(err, "%s", origin);
+        return -1;
+    }
+    return 0;
+}
+
+void gb_config_format(const gb_config *cfg, const gb_config_key *k, char *buf, size_t size)
+{
+    const char *base = (const char *)cfg + k->offset;
+    switch (k->type) {
+    case GB_CFG_INT:
+        snprintf(buf, size, "%d", *(const int *)base);
+        break;
+    case GB_CFG_RGB: {
+        const gb_rgb *c = (const gb_rgb *)base;
+        snprintf(buf, size, "%d,%d,%d", c->r, c->g, c->b);
+        break;
+    }
+    default:
+        snprintf(buf, size, "%s", base);
+        break;
+    }
+}
+
+int gb_config_backdrop_allowed(const gb_config *cfg, const char *name)
+{
+    return in_list(cfg->backdrops, ',', name, strlen(name));
+}

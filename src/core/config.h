@@ -1,0 +1,94 @@
+/* Configuration: one table of keys (section, name, type, limits, default,
+ * documentation). The defaults, `config show`, the parser and the shipped
+ * kiosk-config/gradbooth.ini all come from this table, so a key is added in
+ * exactly one place (config.c) and a test checks the .ini documents it. */
+#ifndef GB_CORE_CONFIG_H
+#define GB_CORE_CONFIG_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+typedef struct gb_rgb {
+    int r, g, b;
+} gb_rgb;
+
+typedef struct gb_config {
+    /* [kiosk] */
+    char kiosk_id[17];
+    char data_dir[512];
+    char language[4];
+    int idle_warning_s;
+    int idle_timeout_s;
+    /* [photo] */
+    int photo_width;
+    int photo_height;
+    int head_top_min_px;
+    int head_top_max_px;
+    int eyes_min_px;
+    int eyes_max_px;
+    int face_width_min_px;
+    int face_width_max_px;
+    int jpeg_min_kb;
+    int jpeg_max_kb;
+    int jpeg_quality_min;
+    int dpi;
+    char backdrops[64];
+    gb_rgb backdrop_blue;
+    gb_rgb backdrop_white;
+    gb_rgb backdrop_grey;
+    /* [camera] */
+    char camera_backend[16];
+    char camera_device[256];
+    char camera_file_path[512];
+    /* [server] */
+    char server_url[512];
+    int server_timeout_s;
+    /* [store] */
+    int busy_timeout_ms;
+    /* [roster] */
+    int roster_errors_listed;
+    int roster_max_rows;
+    /* [staff] */
+    int orders_list_limit;
+} gb_config;
+
+typedef enum { GB_CFG_INT, GB_CFG_STR, GB_CFG_ENUM, GB_CFG_RGB, GB_CFG_LIST } gb_config_type;
+
+typedef struct gb_config_key {
+    const char *section;
+    const char *name;
+    gb_config_type type;
+    size_t offset;  /* into gb_config */
+    size_t size;    /* of the char array, for strings */
+    long min, max;  /* for ints */
+    const char *choices; /* "a|b|c" for enums and lists */
+    const char *def;     /* default, in the file's own syntax */
+    const char *doc;     /* one or more lines, shown in the .ini */
+} gb_config_key;
+
+/* The whole table, in the order the .ini documents it. */
+const gb_config_key *gb_config_keys(size_t *count);
+
+/* Fills every field with its documented default. */
+void gb_config_defaults(gb_config *cfg);
+
+/* Sets one key from its text form; errors name the key and the bad value. */
+int gb_config_set(gb_config *cfg, const char *section, const char *name, const char *value,
+                  gb_err *err);
+
+/* Parses INI text over the current values. `origin` names the file in
+ * errors ("gradbooth.ini line 12: [photo] eyes_min_px: ..."). Checks the
+ * relations between keys (min <= max, idle warning before timeout) too. */
+int gb_config_parse_string(gb_config *cfg, const char *text, const char *origin, gb_err *err);
+
+/* Relations between keys, for configs built in code. */
+int gb_config_check(const gb_config *cfg, gb_err *err);
+
+/* The value of one key in the file's own syntax. */
+void gb_config_format(const gb_config *cfg, const gb_config_key *key, char *buf, size_t size);
+
+/* Whether `name` (blue|white|grey) is in the allowed backdrop list. */
+int gb_config_backdrop_allowed(const gb_config *cfg, const char *name);
+
+#endif

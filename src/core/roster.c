@@ -1,0 +1,412 @@
+#include "core/roster.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/csv.h"
+#include "core/textenc.h"
+#include "core/validate.h"
+
+static const char *col_names[GB_COL_COUNT] = {
+    "name", "student_no", "gender", "id_number", "id_last4", "school",
+    "college", "major", "level", "class", "feature_code",
+};
+
+/* Header aliases seen in school exports. Matching ignores case, spaces and
+ * underscores, so "Student No" and "student_no" are the same. */
+static const struct {
+    gb_roster_col col;
+    const char *alias;
+} aliases[] = {
+    {GB_COL_NAME, "姓名"},         {GB_COL_NAME, "学生姓名"},     {GB_COL_NAME, "name"},
+    {GB_COL_NAME, "studentname"},   {GB_COL_NAME, "xm"},
+    {GB_COL_STUDENT_NO, "学号"},   {GB_COL_STUDENT_NO, "学生学号"}, {GB_COL_STUDENT_NO, "studentno"},
+    {GB_COL_STUDENT_NO, "studentid"}, {GB_COL_STUDENT_NO, "studentnumber"}, {GB_COL_STUDENT_NO, "xh"},
+    {GB_COL_GENDER, "性别"},       {GB_COL_GENDER, "gender"},     {GB_COL_GENDER, "sex"},
+    {GB_COL_GENDER, "xb"},
+    {GB_COL_ID_NUMBER, "身份证号"}, {GB_COL_ID_NUMBER, "身份证号码"}, {GB_COL_ID_NUMBER, "证件号码"},
+    {GB_COL_ID_NUMBER, "证件号"},  {GB_COL_ID_NUMBER, "身份证件号"}, {GB_COL_ID_NUMBER, "身份证件号码"},
+    {GB_COL_ID_NUMBER, "idnumber"}, {GB_COL_ID_NUMBER, "idcard"}, {GB_COL_ID_NUMBER, "idno"},
+    {GB_COL_ID_NUMBER, "sfzh"},
+    {GB_COL_ID_LAST4, "身份证后四位"}, {GB_COL_ID_LAST4, "身份证号后四位"},
+    {GB_COL_ID_LAST4, "证件号后四位"}, {GB_COL_ID_LAST4, "证件号码后四位"},
+    {GB_COL_ID_LAST4, "idlast4"},  {GB_COL_ID_LAST4, "idsuffix"},
+    {GB_COL_SCHOOL, "学校"},       {GB_COL_SCHOOL, "学校名称"},   {GB_COL_SCHOOL, "院校名称"},
+    {GB_COL_SCHOOL, "school"},
+    {GB_COL_COLLEGE, "学院"},      {GB_COL_COLLEGE, "院系"},      {GB_COL_COLLEGE, "院系名称"},
+    {GB_COL_COLLEGE, "学院名称"},  {GB_COL_COLLEGE, "所在院系"},  {GB_COL_COLLEGE, "college"},
+    {GB_COL_COLLEGE, "department"}, {GB_COL_COLLEGE, "faculty"},
+    {GB_COL_MAJOR, "专业"},        {GB_COL_MAJOR, "专业名称"},    {GB_COL_MAJOR, "major"},
+    {GB_COL_LEVEL, "学历层次"},    {GB_COL_LEVEL, "培养层次"},    {GB_COL_LEVEL, "层次"},
+    {GB_COL_LEVEL, "学历"},        {GB_COL_LEVEL, "level"},       {GB_COL_LEVEL, "educationlevel"},
+    {GB_COL_CLASS, "班级"},        {GB_COL_CLASS, "class"},       {GB_COL_CLASS, "classname"},
+    {GB_COL_FEATURE_CODE, "特征码"}, {GB_COL_FEATURE_CODE, "学校特征码"},
+    {GB_COL_FEATURE_CODE, "featurecode"},
+};
+
+const char *gb_roster_col_name(gb_roster_col c)
+{
+    return (unsigned)c < GB_COL_COUNT ? col_names[c] : "?";
+}
+
+/* Lower-cases ASCII and drops spaces, underscores, hyphens, full-width
+ * spaces and a stray BOM, so header variants compare equal. */
+static void header_key(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)in;
+    while (*p && n + 1 < size) {
+        if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+            p += 3;
+            continue;
+        }
+        if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) { /* U+3000 ideographic space */
+            p += 3;
+            continue;
+        }
+        if (*p == ' ' || *p == '_' || *p == '-' || *p == '\t' || *p == '*') {
+            p++;
+            continue;
+        }
+        out[n++] = (char)tolower(*p);
+        p++;
+    }
+    out[n] = 0;
+}
+
+int gb_roster_col_for_header(const char *header)
+{
+    char key[128];
+    header_key(header, key, sizeof key);
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcmp(key, aliases[i].alias) == 0)
+            return (int)aliases[i].col;
+    return -1;
+}
+
+void gb_roster_add_problem(gb_roster *r, size_t line, const char *column, const char *fmt, ...)
+{
+    if ((r->nproblems & (r->nproblems - 1)) == 0) { /* grow at powers of two */
+        size_t cap = r->nproblems ? r->nproblems * 2 : 1;
+        gb_roster_problem *p = realloc(r->problems, cap * sizeof *p);
+        if (!p)
+            return; /* the count stays right enough; the import fails anyway */
+        r->problems = p;
+    }
+    gb_roster_problem *p = &r->problems[r->nproblems++];
+    p->line = line;
+    snprintf(p->column, sizeof p->column, "%s", column ? column : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+    va_end(ap);
+}
+
+void gb_roster_format_problems(const gb_roster *r, const char *origin, size_t limit, char *buf,
+                               size_t size)
+{
+    size_t used = 0;
+    buf[0] = 0;
+    size_t shown = r->nproblems < limit ? r->nproblems : limit;
+    for (size_t i = 0; i < shown && used < size; i++) {
+        const gb_roster_problem *p = &r->problems[i];
+        char where[192];
+        if (p->line && p->column[0])
+            snprintf(where, sizeof where, "%s line %zu, column '%s'", origin, p->line, p->column);
+        else if (p->line)
+            snprintf(where, sizeof where, "%s line %zu", origin, p->line);
+        else
+            snprintf(where, sizeof where, "%s", origin);
+        int n = snprintf(buf + used, size - used, "%s: %s\n", where, p->msg);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+    if (r->nproblems > shown && used < size)
+        snprintf(buf + used, size - used, "... and %zu more problem%s\n", r->nproblems - shown,
+                 r->nproblems - shown == 1 ? "" : "s");
+}
+
+static void row_free(gb_roster_row *row)
+{
+    free(row->name);
+    free(row->student_no);
+    free(row->gender);
+    free(row->school);
+    free(row->college);
+    free(row->major);
+    free(row->level);
+    free(row->class_name);
+    free(row->feature_code);
+}
+
+void gb_roster_free(gb_roster *r)
+{
+    for (size_t i = 0; i < r->nrows; i++)
+        row_free(&r->rows[i]);
+    free(r->rows);
+    free(r->problems);
+    memset(r, 0, sizeof *r);
+}
+
+static char *dup_trim(const char *s)
+{
+    char *d = strdup(s ? s : "");
+    return d ? gb_trim(d) : NULL;
+}
+
+static int normalize_gender(const char *in, const char **out)
+{
+    static const struct {
+        const char *in, *out;
+    } map[] = {{"男", "男"}, {"m", "男"}, {"male", "男"}, {"1", "男"}, {"女", "女"},
+               {"f", "女"},   {"female", "女"}, {"2", "女"}, {"", ""}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcasecmp(in, map[i].in) == 0) {
+            *out = map[i].out;
+            return 0;
+        }
+    return -1;
+}
+
+struct seen {
+    const char *student_no;
+    size_t line;
+};
+
+static int seen_cmp(const void *a, const void *b)
+{
+    const struct seen *x = a, *y = b;
+    int c = strcmp(x->student_no, y->student_no);
+    if (c)
+        return c;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static void find_duplicates(gb_roster *r, const char *col_header)
+{
+    if (r->nrows < 2)
+        return;
+    struct seen *s = malloc(r->nrows * sizeof *s);
+    if (!s) {
+        gb_roster_add_problem(r, 0, "", "out of memory while checking duplicates");
+        return;
+    }
+    for (size_t i = 0; i < r->nrows; i++)
+        s[i] = (struct seen){r->rows[i].student_no, r->rows[i].line};
+    qsort(s, r->nrows, sizeof *s, seen_cmp);
+    for (size_t i = 1; i < r->nrows; i++)
+        if (strcmp(s[i].student_no, s[i - 1].student_no) == 0) {
+            size_t first = i - 1;
+            while (first > 0 && strcmp(s[first - 1].student_no, s[i].student_no) == 0)
+                first--;
+            gb_roster_add_problem(r, s[i].line, col_header,
+                                  "the same student number is already on line %zu", s[first].line);
+        }
+    free(s);
+}
+
+static int line_cmp(const void *a, const void *b)
+{
+    const gb_roster_problem *x = a, *y = b;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Problems sorted by line so a long report reads top to bottom, file-level
+ * ones (line 0) first. Insertion sort keeps the detection order within a
+ * line; past a few thousand problems nobody reads the order, so qsort. */
+static void sort_problems(gb_roster *r)
+{
+    if (r->nproblems < 2)
+        return;
+    /* Encode the detection order into the comparison by a merge-free trick:
+     * an insertion sort is fine for the few hundred problems a bad file has,
+     * and falls back to qsort for huge counts where order within a line no
+     * longer matters to a reader. */
+    if (r->nproblems > 4096) {
+        qsort(r->problems, r->nproblems, sizeof *r->problems, line_cmp);
+        return;
+    }
+    for (size_t i = 1; i < r->nproblems; i++) {
+        gb_roster_problem p = r->problems[i];
+        size_t j = i;
+        while (j > 0 && r->problems[j - 1].line > p.line) {
+            r->problems[j] = r->problems[j - 1];
+            j--;
+        }
+        r->problems[j] = p;
+    }
+}
+
+int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_roster *r)
+{
+    memset(r, 0, sizeof *r);
+    r->encoding = "";
+    if (len == 0) {
+        gb_roster_add_problem(r, 0, "", "the file is empty");
+        return -1;
+    }
+    char *text = NULL;
+    size_t text_len = 0;
+    gb_err err;
+    if (gb_text_to_utf8(data, len, &text, &text_len, &r->encoding, &err) < 0) {
+        gb_roster_add_problem(r, 0, "", "%s", err.msg);
+        return -1;
+    }
+    gb_csv csv;
+    if (gb_csv_parse(text, 0, &csv, &err) < 0) {
+        free(text);
+        gb_roster_add_problem(r, 0, "", "%s", err.msg);
+        return -1;
+    }
+    explicit_bzero(text, text_len);
+    free(text);
+    r->delimiter = csv.delimiter;
+    if (csv.nrows == 0) {
+        gb_roster_add_problem(r, 0, "", "the file has no header and no rows");
+        gb_csv_free(&csv);
+        return -1;
+    }
+
+    /* Header: map each column; remember the header text for messages. */
+    const gb_csv_row *hdr = &csv.rows[0];
+    int col_index[GB_COL_COUNT];
+    for (int c = 0; c < GB_COL_COUNT; c++)
+        col_index[c] = -1;
+    for (size_t i = 0; i < hdr->nfields; i++) {
+        char h[256];
+        snprintf(h, sizeof h, "%s", hdr->fields[i]);
+        gb_trim(h);
+        int c = gb_roster_col_for_header(h);
+        if (c < 0) {
+            if (h[0]) {
+                size_t used = strlen(r->ignored_columns);
+                snprintf(r->ignored_columns + used, sizeof r->ignored_columns - used, "%s%s",
+                         used ? ", " : "", h);
+            }
+            continue;
+        }
+        if (col_index[c] >= 0) {
+            gb_roster_add_problem(r, hdr->line, h, "a second column for %s (the first is column %d)",
+                                  col_names[c], col_index[c] + 1);
+            continue;
+        }
+        col_index[c] = (int)i;
+        r->has_column[c] = 1;
+    }
+    static const struct {
+        gb_roster_col col;
+        const char *what;
+    } required[] = {{GB_COL_NAME, "姓名/name"}, {GB_COL_STUDENT_NO, "学号/student_no"}};
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        if (col_index[required[i].col] < 0)
+            gb_roster_add_problem(r, hdr->line, "", "missing column %s", required[i].what);
+    if (col_index[GB_COL_ID_NUMBER] < 0 && col_index[GB_COL_ID_LAST4] < 0)
+        gb_roster_add_problem(r, hdr->line, "",
+                              "missing column 身份证号/id_number or 身份证后四位/id_last4");
+    if (r->nproblems) {
+        gb_csv_free(&csv);
+        return -1;
+    }
+    if (csv.nrows - 1 > max_rows) {
+        gb_roster_add_problem(r, 0, "", "%zu rows is more than the limit of %zu ([roster] max_rows)",
+                              csv.nrows - 1, max_rows);
+        gb_csv_free(&csv);
+        return -1;
+    }
+    r->rows = calloc(csv.nrows, sizeof *r->rows);
+    if (!r->rows) {
+        gb_roster_add_problem(r, 0, "", "out of memory");
+        gb_csv_free(&csv);
+        return -1;
+    }
+
+#define HDR(c) (hdr->fields[col_index[c]])
+    for (size_t ri = 1; ri < csv.nrows; ri++) {
+        const gb_csv_row *row = &csv.rows[ri];
+        const char *cell[GB_COL_COUNT];
+        for (int c = 0; c < GB_COL_COUNT; c++)
+            cell[c] = col_index[c] >= 0 && (size_t)col_index[c] < row->nfields
+                          ? row->fields[col_index[c]]
+                          : "";
+        /* Extra non-empty fields mean the row is shifted (an unquoted comma
+         * in a name or address): every value after it would be wrong. */
+        for (size_t f = hdr->nfields; f < row->nfields; f++) {
+            char tmp[8];
+            snprintf(tmp, sizeof tmp, "%s", row->fields[f]);
+            if (gb_trim(tmp)[0]) {
+                gb_roster_add_problem(r, row->line, "",
+                                      "%zu fields but the header has %zu (an unquoted comma?)",
+                                      row->nfields, hdr->nfields);
+                break;
+            }
+        }
+        gb_roster_row *out = &r->rows[r->nrows];
+        memset(out, 0, sizeof *out);
+        out->line = row->line;
+        out->name = dup_trim(cell[GB_COL_NAME]);
+        out->student_no = dup_trim(cell[GB_COL_STUDENT_NO]);
+        out->school = dup_trim(cell[GB_COL_SCHOOL]);
+        out->college = dup_trim(cell[GB_COL_COLLEGE]);
+        out->major = dup_trim(cell[GB_COL_MAJOR]);
+        out->level = dup_trim(cell[GB_COL_LEVEL]);
+        out->class_name = dup_trim(cell[GB_COL_CLASS]);
+        out->feature_code = dup_trim(cell[GB_COL_FEATURE_CODE]);
+        char *gender = dup_trim(cell[GB_COL_GENDER]);
+        r->nrows++;
+        if (!out->name || !out->student_no || !out->school || !out->college || !out->major ||
+            !out->level || !out->class_name || !out->feature_code || !gender) {
+            free(gender);
+            gb_roster_add_problem(r, row->line, "", "out of memory");
+            break;
+        }
+        if (!out->name[0])
+            gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "empty");
+        else if (gb_utf8_chars(out->name) > 40)
+            gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "longer than 40 characters");
+        if (!out->student_no[0])
+            gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO), "empty");
+        else if (!gb_valid_student_no(out->student_no))
+            gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO),
+                                  "a student number has 1-32 letters, digits, '-' or '_'");
+        const char *g;
+        if (normalize_gender(gender, &g) < 0)
+            gb_roster_add_problem(r, row->line, HDR(GB_COL_GENDER),
+                                  "expected 男/女 (or M/F, male/female, 1/2)");
+        else
+            snprintf(gender, strlen(gender) + 1, "%s", g);
+        out->gender = gender;
+
+        /* ID: the full number when the column has one, else the last four. */
+        char idbuf[64];
+        int idcol = GB_COL_ID_NUMBER;
+        snprintf(idbuf, sizeof idbuf, "%s", cell[GB_COL_ID_NUMBER]);
+        gb_trim(idbuf);
+        if (!idbuf[0] && col_index[GB_COL_ID_LAST4] >= 0) {
+            idcol = GB_COL_ID_LAST4;
+            snprintf(idbuf, sizeof idbuf, "%s", cell[GB_COL_ID_LAST4]);
+            gb_trim(idbuf);
+        }
+        const char *idhdr = col_index[idcol] >= 0 ? HDR(idcol) : HDR(GB_COL_ID_LAST4);
+        if (!idbuf[0]) {
+            gb_roster_add_problem(r, row->line, idhdr, "empty");
+        } else if (idcol == GB_COL_ID_LAST4 && strlen(idbuf) != 4) {
+            gb_roster_add_problem(r, row->line, idhdr,
+                                  "expected the last 4 characters of the ID number");
+        } else if (gb_id_suffix(idbuf, out->id_last4, &err) < 0) {
+            gb_roster_add_problem(r, row->line, idhdr, "%s", err.msg);
+        }
+        /* Wipe the copy of the full number. */
+        explicit_bzero(idbuf, sizeof idbuf);
+    }
+#undef HDR
+    if (r->nrows && col_index[GB_COL_STUDENT_NO] >= 0)
+        find_duplicates(r, hdr->fields[col_index[GB_COL_STUDENT_NO]]);
+    sort_problems(r);
+    gb_csv_free(&csv);
+    return r->nproblems ? -1 : 0;
+}

@@ -1,0 +1,78 @@
+/* Roster files: the student list a school exports for one batch. Parsing
+ * and checking only; the store writes the rows (store/roster_import.c).
+ *
+ * Headers are matched by alias in Chinese or English (roster.c lists them),
+ * case-insensitively and ignoring spaces. A full ID number is cut to its
+ * last four characters here, before anything else sees the row. */
+#ifndef GB_CORE_ROSTER_H
+#define GB_CORE_ROSTER_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+typedef enum {
+    GB_COL_NAME,
+    GB_COL_STUDENT_NO,
+    GB_COL_GENDER,
+    GB_COL_ID_NUMBER,
+    GB_COL_ID_LAST4,
+    GB_COL_SCHOOL,
+    GB_COL_COLLEGE,
+    GB_COL_MAJOR,
+    GB_COL_LEVEL,
+    GB_COL_CLASS,
+    GB_COL_FEATURE_CODE,
+    GB_COL_COUNT
+} gb_roster_col;
+
+typedef struct gb_roster_row {
+    size_t line;
+    char *name;
+    char *student_no;
+    char *gender; /* 男, 女 or "" */
+    char id_last4[5];
+    char *school, *college, *major, *level, *class_name, *feature_code; /* "" when absent */
+} gb_roster_row;
+
+typedef struct gb_roster_problem {
+    size_t line;      /* 0 for the whole file */
+    char column[96];  /* header text as written in the file, or "" */
+    char msg[256];    /* never repeats a student's personal data */
+} gb_roster_problem;
+
+typedef struct gb_roster {
+    gb_roster_row *rows;
+    size_t nrows;
+    gb_roster_problem *problems;
+    size_t nproblems;
+    const char *encoding; /* static string */
+    char delimiter;
+    char ignored_columns[512]; /* header names not used, comma separated */
+    int has_column[GB_COL_COUNT];
+} gb_roster;
+
+/* Canonical English name of a column ("student_no"). */
+const char *gb_roster_col_name(gb_roster_col c);
+
+/* Column for a header text, or -1. */
+int gb_roster_col_for_header(const char *header);
+
+/* Parses a roster file's bytes. Returns 0 when the file is usable, -1 when
+ * it has problems (roster->problems lists every one found, file-level and
+ * per line). max_rows guards against a wrong file. The rows are complete
+ * only when it returns 0. */
+int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_roster *roster);
+
+/* Adds a problem (used by the importer for duplicates against the batch). */
+void gb_roster_add_problem(gb_roster *roster, size_t line, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Writes "origin line L, column 'C': msg" for the first `limit` problems,
+ * one per line, then "... and N more problems". */
+void gb_roster_format_problems(const gb_roster *roster, const char *origin, size_t limit, char *buf,
+                               size_t size);
+
+void gb_roster_free(gb_roster *roster);
+
+#endif
