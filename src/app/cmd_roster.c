@@ -6,6 +6,7 @@
 
 #include "app/cli.h"
 #include "core/roster.h"
+#include "store/batch.h"
 #include "store/fileio.h"
 #include "store/roster_import.h"
 
@@ -108,6 +109,18 @@ static int import(gb_cli *cli, int argc, char **argv)
     if (!st) {
         gb_roster_free(&r);
         return GB_EXIT_USAGE;
+    }
+    gb_batch batch_row;
+    int found = gb_batch_get(st, batch, &batch_row, &err);
+    if (found != 0) {
+        gb_store_close(st);
+        gb_roster_free(&r);
+        if (found < 0) {
+            fprintf(stderr, "gradbooth roster: %s\n", err.msg);
+            return GB_EXIT_USAGE;
+        }
+        fprintf(stderr, "gradbooth roster: no batch %s (add it first: gradbooth batch add)\n", batch);
+        return GB_EXIT_PROBLEMS;
     }
     gb_import_result res;
     /* A dry run is a real import rolled back, so it finds the same

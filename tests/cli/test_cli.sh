@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The gradbooth command as staff use it: help, wrong arguments, broken
+# files, and the happy path. Usage: test_cli.sh GRADBOOTH SOURCE_DIR
+set -u
+GB=$1
+SRC=$2
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export GRADBOOTH_CONFIG= HOME=$T/home XDG_DATA_HOME=
+fails=0
+passes=0
+
+# expect CODE "description" CMD... ; output in $T/out, $T/err
+expect() {
+  local want=$1 what=$2
+  shift 2
+  "$@" >"$T/out" 2>"$T/err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL: $what: exit $got, expected $want"
+    echo "  stdout: $(head -c 600 "$T/out")"
+    echo "  stderr: $(head -c 600 "$T/err")"
+    fails=$((fails + 1))
+  else
+    passes=$((passes + 1))
+  fi
+}
+# contains FILE TEXT "description"
+contains() {
+  if grep -qF -- "$2" "$1"; then passes=$((passes + 1)); else
+    echo "FAIL: $3: '$2' not in $(basename "$1"):"
+    head -c 800 "$1" | sed 's/^/  /'
+    fails=$((fails + 1))
+  fi
+}
+lacks() {
+  if grep -qF -- "$2" "$1"; then
+    echo "FAIL: $3: '$2' should not be in $(basename "$1")"
+    fails=$((fails + 1))
+  else passes=$((passes + 1)); fi
+}
+
+D="--data-dir $T/data"
+
+# --- help and usage
+expect 0 "help" "$GB" help
+cp "$T/out" "$T/help"
+for c in config batch roster orders store demo; do
+  contains "$T/help" "  $c " "help lists $c"
+  expect 0 "$c --help" "$GB" "$c" --help
+  contains "$T/out" "usage: gradbooth $c" "$c --help shows usage"
+done
+expect 2 "unknown command" "$GB" frobnicate
+contains "$T/err" "unknown command 'frobnicate'" "unknown command named"
+[ "$(wc -l <"$T/err")" -eq 1 ] && passes=$((passes + 1)) || { echo "FAIL: unknown command error is not one line"; fails=$((fails + 1)); }
+expect 2 "no command" "$GB"
+expect 2 "--config without a value" "$GB" config show --config
+expect 0 "version" "$GB" version
+contains "$T/out" "gradbooth 0." "version printed"
+
+# --- configuration
+expect 0 "config show, defaults" "$GB" config show
+contains "$T/out" "eyes_min_px = 200" "default eye band"
+printf '[kiosk]\nid = K09\n[photo]\neys_min_px = 210\n' >"$T/bad.ini"
+expect 2 "unknown key" "$GB" --config "$T/bad.ini" config show
+contains "$T/err" "bad.ini line 4" "unknown key names file and line"
+contains "$T/err" "eys_min_px" "unknown key named"
+printf '[photo]\n\njpeg_max_kb = lots\n' >"$T/bad2.ini"
+expect 2 "bad value" "$GB" --config "$T/bad2.ini" config show
+contains "$T/err" "bad2.ini line 3: [photo] jpeg_max_kb" "bad value names file, line and key"
+expect 2 "missing config file" "$GB" --config "$T/nope.ini" config show
+contains "$T/err" "nope.ini" "missing config named"
+printf '[kiosk]\nid = K09\n[photo]\nbackdrops = white\n' >"$T/good.ini"
+expect 0 "config override" "$GB" --config "$T/good.ini" config show
+contains "$T/out" "id = K09    ; default: K01" "override marked"
+expect 0 "config defaults" "$GB" config defaults
+if diff -q "$T/out" "$SRC/kiosk-config/gradbooth.ini" >/dev/null; then passes=$((passes + 1)); else
+  echo "FAIL: kiosk-config/gradbooth.ini differs from 'gradbooth config defaults' (regenerate it)"
+  fails=$((fails + 1))
+fi
+
+# --- batches
+expect 2 "batch add missing options" "$GB" $D batch add --batch 2026X01
+contains "$T/err" "needs --batch, --school" "missing options listed"
+expect 2 "bad price" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20,00 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00'
+contains "$T/err" "--price" "price named"
+expect 1 "end before start" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20 --pay student --start '2026-12-21 08:00' --end '2026-12-20 18:00'
+contains "$T/err" "window" "window error"
+expect 1 "impossible date" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20 --pay student --start '2026-02-30 08:00' --end '2026-12-20 18:00'
+expect 2 "backdrop not allowed by config" "$GB" --config "$T/good.ini" $D batch add --batch 2026X01 --school 甲大学 --price 20 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00' --backdrop blue
+contains "$T/err" "not in [photo] backdrops" "backdrop refused with reason"
+expect 0 "batch add" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20.00 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00'
+contains "$T/out" "batch 2026X01 added" "batch added"
+expect 1 "duplicate batch" "$GB" $D batch add --batch 2026X01 --school 乙 --price 0 --pay school --start '2026-12-01 08:00' --end '2026-12-20 18:00'
+contains "$T/err" "already exists" "duplicate named"
+
+# --- rosters
+cat >"$T/r.csv" <<'CSV'
+学号,姓名,性别,身份证号,学院,专业,学历层次,备注
+X001,王小明,男,110105200301011234,计算机学院,软件工程,本科,
+X002,李华,女,11010520030202234X,外国语学院,英语,本科,转专业
+CSV
+expect 0 "roster import" "$GB" $D roster import "$T/r.csv" --batch 2026X01
+contains "$T/out" "2 added, 0 unchanged" "counts"
+contains "$T/out" "columns not used: 备注" "ignored column named"
+expect 0 "roster re-import" "$GB" $D roster import "$T/r.csv" --batch 2026X01
+contains "$T/out" "0 added, 2 unchanged" "re-import harmless"
+iconv -f UTF-8 -t GBK "$T/r.csv" >"$T/gbk.csv"
+expect 0 "GBK roster" "$GB" $D roster import "$T/gbk.csv" --batch 2026X01
+contains "$T/out" "GB18030" "GBK detected"
+contains "$T/out" "0 added, 2 unchanged" "GBK content equals UTF-8 content"
+printf '学号,姓名,身份证号\nX003,"张三,1234\n' >"$T/broken.csv"
+expect 1 "broken quoting" "$GB" $D roster import "$T/broken.csv" --batch 2026X01
+contains "$T/err" "broken.csv: line 2, column 6: a quoted field is never closed" "quote error located"
+printf '学号,身份证号\nX003,110105200301011234\n' >"$T/nocol.csv"
+expect 1 "missing column" "$GB" $D roster import "$T/nocol.csv" --batch 2026X01
+contains "$T/err" "missing column 姓名/name" "missing column named"
+printf '学号,姓名,身份证号\nX003,甲,110105200301011234\nX004,乙,12\nX003,丙,1234\n' >"$T/dup.csv"
+expect 1 "duplicates and bad id" "$GB" $D roster import "$T/dup.csv" --batch 2026X01
+contains "$T/err" "dup.csv line 3, column '身份证号'" "bad id located"
+contains "$T/err" "dup.csv line 4, column '学号': the same student number is already on line 2" "duplicate located"
+lacks "$T/err" "110105200301011234" "full ID number never echoed"
+: >"$T/empty.csv"
+expect 1 "empty roster" "$GB" $D roster import "$T/empty.csv" --batch 2026X01
+contains "$T/err" "empty" "empty file said"
+head -c 3000 /dev/urandom >"$T/junk.csv"
+expect 1 "binary junk" "$GB" $D roster import "$T/junk.csv" --batch 2026X01
+contains "$T/err" "nothing was imported" "junk rejected"
+expect 2 "missing roster file" "$GB" $D roster import "$T/none.csv" --batch 2026X01
+contains "$T/err" "none.csv" "missing file named"
+expect 1 "unknown batch" "$GB" $D roster import "$T/r.csv" --batch NOPE99
+contains "$T/err" "no batch NOPE99" "unknown batch named"
+expect 2 "roster without --batch" "$GB" $D roster import "$T/r.csv"
+expect 0 "batch list" "$GB" $D batch list
+contains "$T/out" "2026X01" "listed"
+grep -E '^2026X01 .* 2 yes' "$T/out" >/dev/null && passes=$((passes + 1)) || { echo "FAIL: batch list counts 2 students"; cat "$T/out"; fails=$((fails + 1)); }
+
+# --- orders and store
+expect 0 "orders list empty" "$GB" $D orders list
+contains "$T/out" "no orders" "no orders yet"
+expect 2 "orders list bad state" "$GB" $D orders list --state shipped
+expect 1 "orders show unknown" "$GB" $D orders show K01-000000-00001
+expect 0 "store check" "$GB" $D store check
+contains "$T/out" "integrity ok" "integrity"
+
+# --- demo is idempotent
+export GRADBOOTH_ASSETS=$SRC/assets
+expect 0 "demo" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo
+contains "$T/out" "8 added" "demo roster"
+expect 0 "demo again" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo
+contains "$T/out" "0 added, 8 already there" "demo idempotent"
+
+# Nothing above may have written a log line with student data.
+echo "cli: $passes passed, $fails failed"
+[ "$fails" -eq 0 ]
