@@ -11,6 +11,11 @@ int gb_valid_local_minute(const char *s)
     char tail;
     if (strlen(s) != 16 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':')
         return 0;
+    /* Digits only in the digit places: sscanf's %d would also take a sign
+     * or a space there ("2026-+1-01"), and text order must be time order. */
+    for (int i = 0; i < 16; i++)
+        if (i != 4 && i != 7 && i != 10 && i != 13 && (s[i] < '0' || s[i] > '9'))
+            return 0;
     if (sscanf(s, "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5)
         return 0;
     if (y < 2000 || y > 2200 || mo < 1 || mo > 12 || h > 23 || mi > 59 || h < 0 || mi < 0 || d < 1)

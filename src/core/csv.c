@@ -64,7 +64,8 @@ static int row_add(row_builder *rb, buf_t *b)
     char *s = malloc(b->len + 1);
     if (!s)
         return -1;
-    memcpy(s, b->data, b->len);
+    if (b->len) /* an empty first field has no buffer yet: no memcpy from NULL */
+        memcpy(s, b->data, b->len);
     s[b->len] = 0;
     rb->row.fields[rb->row.nfields++] = s;
     b->len = 0;

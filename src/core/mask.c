@@ -33,7 +33,8 @@ void gb_mask_name(const char *name, char *out, size_t size)
             memcpy(out, name + pos, cl);
             used = cl;
             first = 0;
-        } else if (name[pos] != ' ') {
+        } else {
+            /* every further character, spaces too (mask.h: Li Lei -> L*****) */
             if (used + 2 > size)
                 break;
             out[used++] = '*';

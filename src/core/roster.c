@@ -336,9 +336,10 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
         /* Extra non-empty fields mean the row is shifted (an unquoted comma
          * in a name or address): every value after it would be wrong. */
         for (size_t f = hdr->nfields; f < row->nfields; f++) {
-            char tmp[8];
-            snprintf(tmp, sizeof tmp, "%s", row->fields[f]);
-            if (gb_trim(tmp)[0]) {
+            const char *v = row->fields[f];
+            while (*v && isspace((unsigned char)*v))
+                v++;
+            if (*v) {
                 gb_roster_add_problem(r, row->line, "",
                                       "%zu fields but the header has %zu (an unquoted comma?)",
                                       row->nfields, hdr->nfields);
@@ -374,11 +375,19 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
             gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO),
                                   "a student number has 1-32 letters, digits, '-' or '_'");
         const char *g;
-        if (normalize_gender(gender, &g) < 0)
+        if (normalize_gender(gender, &g) < 0) {
             gb_roster_add_problem(r, row->line, HDR(GB_COL_GENDER),
                                   "expected 男/女 (or M/F, male/female, 1/2)");
-        else
-            snprintf(gender, strlen(gender) + 1, "%s", g);
+        } else {
+            /* "M" is shorter than "男": a fresh copy, not an overwrite. */
+            char *norm = strdup(g);
+            free(gender);
+            gender = norm;
+            if (!gender) {
+                gb_roster_add_problem(r, row->line, "", "out of memory");
+                break;
+            }
+        }
         out->gender = gender;
 
         /* ID: the full number when the column has one, else the last four. */

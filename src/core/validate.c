@@ -122,8 +122,9 @@ int gb_id_suffix(const char *id, char out[5], gb_err *err)
 {
     size_t n = strlen(id);
     if (strchr(id, 'E') && strchr(id, '+')) {
-        gb_err_set(err, "the ID number was turned into a number by Excel (like 1.10105E+17) and its "
-                        "digits are lost; format the column as text and export again");
+        /* No example digits: they could be the student's own. */
+        gb_err_set(err, "the ID number was turned into a number by Excel (scientific notation, like "
+                        "x.xxxxxE+17) and its digits are lost; format the column as text and export again");
         return -1;
     }
     if (n != 4 && n != 15 && n != 18) {
