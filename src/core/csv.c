@@ -26,6 +26,17 @@ char gb_csv_detect_delimiter(const char *text)
     return ',';
 }
 
+/* Columns in messages count characters, not bytes: "column 6" must be the
+ * sixth thing a person sees on the line, Chinese included. */
+static size_t chars_between(const char *from, const char *to)
+{
+    size_t n = 0;
+    for (const char *q = from; q < to; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
 /* A growable byte buffer for the field being read. */
 typedef struct {
     char *data;
@@ -72,10 +83,13 @@ static int row_add(row_builder *rb, buf_t *b)
     return 0;
 }
 
+/* Rosters carry ID numbers: fields are wiped before their memory is freed. */
 static void row_free(gb_csv_row *r)
 {
-    for (size_t i = 0; i < r->nfields; i++)
+    for (size_t i = 0; i < r->nfields; i++) {
+        explicit_bzero(r->fields[i], strlen(r->fields[i]));
         free(r->fields[i]);
+    }
     free(r->fields);
     r->fields = NULL;
     r->nfields = 0;
@@ -114,7 +128,7 @@ int gb_csv_parse(const char *text, char delimiter, gb_csv *out, gb_err *err)
 
     for (;;) {
         /* one field */
-        size_t column = (size_t)(p - line_start) + 1;
+        size_t column = chars_between(line_start, p) + 1;
         if (*p == '"') {
             size_t open_line = line, open_col = column;
             p++;
@@ -145,7 +159,7 @@ int gb_csv_parse(const char *text, char delimiter, gb_csv *out, gb_err *err)
                 p++;
             if (*p && *p != d && *p != '\n' && *p != '\r') {
                 gb_err_set(err, "line %zu, column %zu: text after the closing quote of a field", line,
-                           (size_t)(p - line_start) + 1);
+                           chars_between(line_start, p) + 1);
                 goto fail;
             }
         } else {
@@ -189,11 +203,15 @@ int gb_csv_parse(const char *text, char delimiter, gb_csv *out, gb_err *err)
         if (at_end || !*p)
             break;
     }
+    if (field.data)
+        explicit_bzero(field.data, field.cap);
     free(field.data);
     return 0;
 oom:
     gb_err_set(err, "line %zu: out of memory", line);
 fail:
+    if (field.data)
+        explicit_bzero(field.data, field.cap);
     free(field.data);
     row_free(&rb.row);
     gb_csv_free(out);

@@ -39,5 +39,7 @@ int gb_money_parse(const char *s, long *fen)
 
 void gb_money_format(long fen, char *buf, size_t size)
 {
-    snprintf(buf, size, "%ld.%02ld", fen / 100, fen % 100);
+    /* refunds and corrections can be negative */
+    unsigned long a = fen < 0 ? 0UL - (unsigned long)fen : (unsigned long)fen;
+    snprintf(buf, size, "%s%lu.%02lu", fen < 0 ? "-" : "", a / 100, a % 100);
 }

@@ -68,7 +68,7 @@ static void header_key(const char *in, char *out, size_t size)
             p += 3;
             continue;
         }
-        if (*p == ' ' || *p == '_' || *p == '-' || *p == '\t' || *p == '*') {
+        if (*p == ' ' || *p == '_' || *p == '-' || *p == '\t' || *p == '*' || *p == '.') {
             p++;
             continue;
         }
@@ -110,6 +110,8 @@ void gb_roster_format_problems(const gb_roster *r, const char *origin, size_t li
                                size_t size)
 {
     size_t used = 0;
+    if (size == 0)
+        return;
     buf[0] = 0;
     size_t shown = r->nproblems < limit ? r->nproblems : limit;
     for (size_t i = 0; i < shown && used < size; i++) {
@@ -200,7 +202,7 @@ static void find_duplicates(gb_roster *r, const char *col_header)
         s[i] = (struct seen){r->rows[i].student_no, r->rows[i].line};
     qsort(s, r->nrows, sizeof *s, seen_cmp);
     for (size_t i = 1; i < r->nrows; i++)
-        if (strcmp(s[i].student_no, s[i - 1].student_no) == 0) {
+        if (s[i].student_no[0] && strcmp(s[i].student_no, s[i - 1].student_no) == 0) {
             size_t first = i - 1;
             while (first > 0 && strcmp(s[first - 1].student_no, s[i].student_no) == 0)
                 first--;
@@ -259,6 +261,7 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
     }
     gb_csv csv;
     if (gb_csv_parse(text, 0, &csv, &err) < 0) {
+        explicit_bzero(text, text_len);
         free(text);
         gb_roster_add_problem(r, 0, "", "%s", err.msg);
         return -1;
@@ -309,6 +312,11 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
         gb_roster_add_problem(r, hdr->line, "",
                               "missing column 身份证号/id_number or 身份证后四位/id_last4");
     if (r->nproblems) {
+        gb_csv_free(&csv);
+        return -1;
+    }
+    if (csv.nrows == 1) {
+        gb_roster_add_problem(r, 0, "", "the file has a header but no students");
         gb_csv_free(&csv);
         return -1;
     }

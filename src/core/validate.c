@@ -1,5 +1,7 @@
 #include "core/validate.h"
 
+#include "core/textenc.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -121,7 +123,7 @@ int gb_valid_id_suffix(const char *s)
 int gb_id_suffix(const char *id, char out[5], gb_err *err)
 {
     size_t n = strlen(id);
-    if (strchr(id, 'E') && strchr(id, '+')) {
+    if ((strchr(id, 'E') || strchr(id, 'e')) && strchr(id, '+')) {
         /* No example digits: they could be the student's own. */
         gb_err_set(err, "the ID number was turned into a number by Excel (scientific notation, like "
                         "x.xxxxxE+17) and its digits are lost; format the column as text and export again");
@@ -129,7 +131,7 @@ int gb_id_suffix(const char *id, char out[5], gb_err *err)
     }
     if (n != 4 && n != 15 && n != 18) {
         gb_err_set(err, "an ID number has 18 characters (or 15, or just the last 4); this one has %zu",
-                   n);
+                   gb_utf8_chars(id));
         return -1;
     }
     /* Masked forms keep some leading and trailing characters; only the
@@ -163,9 +165,12 @@ int gb_order_no_make(char *buf, size_t size, const char *kiosk_id, int yy, int m
         return -1;
     int n = snprintf(buf, size, "%s-%02d%02d%02d-%05llu", kiosk_id, yy, mm, dd,
                      (unsigned long long)seq);
-    if (n < 0 || (size_t)n >= size)
+    if (n < 0 || (size_t)n >= size || !gb_valid_order_no(buf)) {
+        if (size)
+            buf[0] = 0; /* never leave a half-made number behind */
         return -1;
-    return gb_valid_order_no(buf) ? 0 : -1;
+    }
+    return 0;
 }
 
 char *gb_trim(char *s)

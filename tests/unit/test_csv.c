@@ -260,9 +260,20 @@ static void test_many_rows_keep_their_line_numbers(void **state)
     free(text);
 }
 
+static void test_error_column_counts_characters_not_bytes(void **state)
+{
+    (void)state;
+    gb_csv csv;
+    gb_err err;
+    /* 姓名,"王 : the quote opens at the 4th character (byte 8) */
+    assert_int_equal(gb_csv_parse("姓名,\"王\n", 0, &csv, &err), -1);
+    assert_string_equal(err.msg, "line 1, column 4: a quoted field is never closed");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_error_column_counts_characters_not_bytes),
         cmocka_unit_test(test_detects_comma_tab_and_semicolon),
         cmocka_unit_test(test_parse_detects_the_delimiter_when_given_none),
         cmocka_unit_test(test_quoted_fields_with_doubled_quotes_and_delimiters),

@@ -565,6 +565,44 @@ static void test_short_rows_leave_missing_fields_empty(void **state)
     gb_roster_free(&r);
 }
 
+static void test_header_only_roster_is_a_problem(void **state)
+{
+    (void)state;
+    gb_roster r;
+    assert_int_equal(parse_text("学号,姓名,身份证号\n", &r), -1);
+    assert_int_equal(r.nproblems, 1);
+    assert_non_null(strstr(r.problems[0].msg, "no students"));
+    gb_roster_free(&r);
+}
+
+static void test_empty_student_numbers_are_not_duplicates_of_each_other(void **state)
+{
+    (void)state;
+    gb_roster r;
+    assert_int_equal(parse_text("学号,姓名,身份证号\n,甲,1234\n,乙,2345\n", &r), -1);
+    for (size_t i = 0; i < r.nproblems; i++)
+        if (strstr(r.problems[i].msg, "same student number"))
+            fail_msg("line %zu: empty numbers reported as duplicates", r.problems[i].line);
+    assert_int_equal(r.nproblems, 2); /* each says empty */
+    gb_roster_free(&r);
+}
+
+static void test_header_with_full_stop_matches_alias(void **state)
+{
+    (void)state;
+    assert_int_equal(gb_roster_col_for_header("Student No."), GB_COL_STUDENT_NO);
+    assert_int_equal(gb_roster_col_for_header("ID No."), GB_COL_ID_NUMBER);
+}
+
+static void test_lowercase_excel_number_is_recognised(void **state)
+{
+    (void)state;
+    gb_roster r;
+    assert_int_equal(parse_text("学号,姓名,身份证号\n1,甲,1.10105e+17\n", &r), -1);
+    assert_non_null(strstr(r.problems[0].msg, "Excel"));
+    gb_roster_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -591,6 +629,10 @@ int main(void)
         cmocka_unit_test(test_max_rows_limit_refuses_larger_files),
         cmocka_unit_test(test_names_and_student_numbers_are_checked),
         cmocka_unit_test(test_short_rows_leave_missing_fields_empty),
+        cmocka_unit_test(test_header_only_roster_is_a_problem),
+        cmocka_unit_test(test_empty_student_numbers_are_not_duplicates_of_each_other),
+        cmocka_unit_test(test_header_with_full_stop_matches_alias),
+        cmocka_unit_test(test_lowercase_excel_number_is_recognised),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -561,9 +561,30 @@ static void test_batch_window_start_inclusive_end_exclusive(void **state)
     }
 }
 
+static void test_negative_money_formats_with_a_sign(void **state)
+{
+    (void)state;
+    char buf[32];
+    gb_money_format(-50, buf, sizeof buf);
+    assert_string_equal(buf, "-0.50");
+    gb_money_format(-2000, buf, sizeof buf);
+    assert_string_equal(buf, "-20.00");
+}
+
+static void test_id_length_message_counts_characters(void **state)
+{
+    (void)state;
+    char out[5];
+    gb_err err;
+    assert_int_equal(gb_id_suffix("女", out, &err), -1);
+    assert_non_null(strstr(err.msg, "this one has 1"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_negative_money_formats_with_a_sign),
+        cmocka_unit_test(test_id_length_message_counts_characters),
         cmocka_unit_test(test_mobile_numbers_follow_1_3to9_and_nine_digits),
         cmocka_unit_test(test_normalize_mobile_strips_country_code_spaces_and_dashes),
         cmocka_unit_test(test_email_accepts_practical_addresses),
