@@ -43,7 +43,7 @@ int gb_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((for
  * and sets *missing when it is but has no value. */
 const char *gb_cli_opt(int argc, char **argv, int *i, const char *opt, int *missing);
 
-extern const gb_command gb_cmd_config, gb_cmd_batch, gb_cmd_roster, gb_cmd_orders, gb_cmd_store,
+extern const gb_command gb_cmd_check, gb_cmd_config, gb_cmd_batch, gb_cmd_roster, gb_cmd_orders, gb_cmd_store,
     gb_cmd_demo;
 
 #endif

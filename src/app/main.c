@@ -7,7 +7,7 @@
 #include "app/cli.h"
 
 static const gb_command *const commands[] = {
-    &gb_cmd_config, &gb_cmd_batch, &gb_cmd_roster, &gb_cmd_orders, &gb_cmd_store, &gb_cmd_demo,
+    &gb_cmd_check, &gb_cmd_config, &gb_cmd_batch, &gb_cmd_roster, &gb_cmd_orders, &gb_cmd_store, &gb_cmd_demo,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -12,15 +12,17 @@
 #define SZ(field) sizeof(((gb_config *)0)->field)
 
 #define INT_KEY(sec, nm, field, lo, hi, dflt, text) \
-    {sec, nm, GB_CFG_INT, OFF(field), 0, lo, hi, NULL, dflt, text}
+    {sec, nm, GB_CFG_INT, OFF(field), 0, lo, hi, NULL, dflt, text, 0, 0}
 #define STR_KEY(sec, nm, field, dflt, text) \
-    {sec, nm, GB_CFG_STR, OFF(field), SZ(field), 0, 0, NULL, dflt, text}
+    {sec, nm, GB_CFG_STR, OFF(field), SZ(field), 0, 0, NULL, dflt, text, 0, 0}
 #define ENUM_KEY(sec, nm, field, choices, dflt, text) \
-    {sec, nm, GB_CFG_ENUM, OFF(field), SZ(field), 0, 0, choices, dflt, text}
+    {sec, nm, GB_CFG_ENUM, OFF(field), SZ(field), 0, 0, choices, dflt, text, 0, 0}
 #define LIST_KEY(sec, nm, field, choices, dflt, text) \
-    {sec, nm, GB_CFG_LIST, OFF(field), SZ(field), 0, 0, choices, dflt, text}
+    {sec, nm, GB_CFG_LIST, OFF(field), SZ(field), 0, 0, choices, dflt, text, 0, 0}
 #define RGB_KEY(sec, nm, field, dflt, text) \
-    {sec, nm, GB_CFG_RGB, OFF(field), 0, 0, 255, NULL, dflt, text}
+    {sec, nm, GB_CFG_RGB, OFF(field), 0, 0, 255, NULL, dflt, text, 0, 0}
+#define REAL_KEY(sec, nm, field, lo, hi, dflt, text) \
+    {sec, nm, GB_CFG_REAL, OFF(field), 0, 0, 0, NULL, dflt, text, lo, hi}
 
 static const gb_config_key keys[] = {
     STR_KEY("kiosk", "id", kiosk_id, "K01",
@@ -86,6 +88,88 @@ static const gb_config_key keys[] = {
 
     INT_KEY("staff", "orders_list_limit", orders_list_limit, 1, 1000000, "200",
             "How many orders `gradbooth orders list` shows unless --limit says otherwise."),
+
+    STR_KEY("vision", "face_model", face_model, "/usr/share/dlib/shape_predictor_68_face_landmarks.dat",
+            "dlib's 68-point face landmark model (Debian package libdlib-data)."),
+    INT_KEY("vision", "analysis_min_side", analysis_min_side, 200, 4000, "640",
+            "Photos are analysed at a reduced size whose shorter side is at least this\n"
+            "(JPEG DCT scaling); the output is still cut from full resolution."),
+    INT_KEY("vision", "detect_upsample", detect_upsample, 0, 2, "0",
+            "Times the analysis image is doubled before face detection. 0 finds faces\n"
+            "wider than about 80 px in the analysis image, which a booth photo always has."),
+    REAL_KEY("vision", "detect_threshold", detect_threshold, -2, 2, "0",
+             "Face detector threshold (dlib's scale; lower finds more, and more false faces)."),
+
+    REAL_KEY("rules", "roll_max_deg", roll_max_deg, 0, 45, "6",
+             "pose.roll: largest tilt of the eye line, degrees (ICAO allows 8, recommends 5)."),
+    REAL_KEY("rules", "yaw_max_deg", yaw_max_deg, 0, 60, "10",
+             "pose.yaw: largest head turn, degrees, estimated from the nose's place between\n"
+             "the cheeks."),
+    REAL_KEY("rules", "pitch_ratio_min", pitch_ratio_min, 0, 1, "0.3",
+             "pose.pitch: (nose tip - eye line) / (chin - eye line). Looking up makes it\n"
+             "smaller, looking down larger."),
+    REAL_KEY("rules", "pitch_ratio_max", pitch_ratio_max, 0, 1, "0.55", NULL),
+    REAL_KEY("rules", "eye_open_min", eye_open_min, 0, 1, "0.2",
+             "eyes.open: smallest eye height / eye width of the less open eye."),
+    REAL_KEY("rules", "mouth_gap_max", mouth_gap_max, 0, 1, "0.06",
+             "mouth.closed: largest gap between the inner lips / mouth width."),
+    REAL_KEY("rules", "teeth_max", teeth_max, 0, 1, "0.03",
+             "mouth.closed: largest amount of teeth-white between the lips (share of the\n"
+             "mouth's size)."),
+    REAL_KEY("rules", "forehead_hair_max", forehead_hair_max, 0, 1, "0.35",
+             "hair.eyebrows: largest share of hair-dark pixels just above the eyebrows."),
+    REAL_KEY("rules", "ear_skin_min", ear_skin_min, 0, 1, "0.08",
+             "hair.ears: smallest ear skin found beside each cheek, as a share of the\n"
+             "area an ear takes (0.04 face width squared)."),
+    REAL_KEY("rules", "head_height_max", head_height_max, 0, 5, "1.25",
+             "head.covering: largest (eye line - top of head) / face width; a hat or a bun\n"
+             "on top makes the head taller than hair does."),
+    REAL_KEY("rules", "brim_max", brim_max, 0, 1, "0.58",
+             "head.covering: largest share of the eyebrows' width crossed, in one row above\n"
+             "them, by one straight light-dark step (a cap's brim; a hairline is ragged)."),
+    REAL_KEY("rules", "glare_max", glare_max, 0, 1, "0.02",
+             "glasses.glare: largest share of clipped white pixels around an eye."),
+    REAL_KEY("rules", "under_eye_min", under_eye_min, 0, 2, "0.7",
+             "glasses.tinted: smallest brightness under the eyes / brightness of the lower\n"
+             "cheeks (a tinted lens darkens the first)."),
+    REAL_KEY("rules", "bg_objects_max", bg_objects_max, 0, 1, "0.06",
+             "background.uniform: largest share of backdrop samples far from the backdrop\n"
+             "colour (objects, people, clutter)."),
+    REAL_KEY("rules", "bg_gradient_max", bg_gradient_max, 0, 100, "8",
+             "background.uniform: largest colour difference (delta E) between parts of the\n"
+             "backdrop (gradients, shadows)."),
+    REAL_KEY("rules", "bg_hue_tol_deg", bg_hue_tol_deg, 0, 180, "20",
+             "background.color: hue tolerance for the blue backdrop, degrees."),
+    REAL_KEY("rules", "bg_sat_tol", bg_sat_tol, 0, 1, "0.25",
+             "background.color: saturation tolerance for the blue backdrop."),
+    REAL_KEY("rules", "bg_neutral_sat_max", bg_neutral_sat_max, 0, 1, "0.08",
+             "background.color: largest saturation of a white or grey backdrop."),
+    REAL_KEY("rules", "bg_value_min", bg_value_min, 0, 1, "0.6",
+             "background.color: smallest brightness (HSV value) of any backdrop."),
+    REAL_KEY("rules", "light_balance_max", light_balance_max, 0, 2, "0.25",
+             "lighting.even: largest brightness difference between the cheeks / their mean."),
+    REAL_KEY("rules", "face_hot_max", face_hot_max, 0, 1, "0.02",
+             "lighting.even: largest share of clipped white pixels on the face (hot spots)."),
+    REAL_KEY("rules", "face_luma_min", face_luma_min, 0, 255, "70",
+             "exposure: the face's mean brightness (0-255) must lie in this range."),
+    REAL_KEY("rules", "face_luma_max", face_luma_max, 0, 255, "235", NULL),
+    REAL_KEY("rules", "clipped_max", clipped_max, 0, 1, "0.05",
+             "exposure: largest share of pure black or pure white pixels on the face."),
+    REAL_KEY("rules", "sharpness_min", sharpness_min, 0, 100, "0.04",
+             "sharpness: smallest Laplacian energy / contrast around the eyes and nose,\n"
+             "measured at a fixed face size."),
+    REAL_KEY("rules", "cloth_backdrop_delta_e_min", cloth_backdrop_delta_e_min, 0, 100, "10",
+             "clothing.color: smallest colour difference (delta E) between clothes and backdrop."),
+    REAL_KEY("rules", "cloth_blue_sat_min", cloth_blue_sat_min, 0, 1, "0.25",
+             "clothing.color: clothes of a blue hue (190-250 degrees) at least this saturated fail."),
+    REAL_KEY("rules", "occl_eye_dark_max", occl_eye_dark_max, 0, 2, "0.25",
+             "face.occluded: each eye must hold dark pixels (pupil, iris): its 5th-percentile\n"
+             "brightness / skin brightness at most this."),
+    REAL_KEY("rules", "occl_lip_red_min", occl_lip_red_min, -50, 50, "6",
+             "face.occluded: each half of the lips must be at least this much redder (a*)\n"
+             "than the skin (a hand or a mask over the mouth is not)."),
+    REAL_KEY("rules", "occl_cheek_edges_max", occl_cheek_edges_max, 0, 10, "0.2",
+             "face.occluded: largest edge density on a cheek / skin brightness (fingers)."),
 };
 
 const gb_config_key *gb_config_keys(size_t *count)
@@ -221,6 +305,19 @@ static int set_key(gb_config *cfg, const gb_config_key *k, const char *value, gb
         strcpy(base, norm);
         return 0;
     }
+    case GB_CFG_REAL: {
+        char *end;
+        errno = 0;
+        double v = strtod(value, &end);
+        if (!*value || *end || errno || isspace((unsigned char)*value) || v != v || v < k->rmin ||
+            v > k->rmax) {
+            gb_err_set(err, "[%s] %s: expected a number from %g to %g, got '%s'", k->section, k->name,
+                       k->rmin, k->rmax, value);
+            return -1;
+        }
+        *(double *)base = v;
+        return 0;
+    }
     case GB_CFG_RGB: {
         gb_rgb c;
         char tail;
@@ -291,6 +388,11 @@ int gb_config_check(const gb_config *cfg, gb_err *err)
                    cfg->face_width_max_px, cfg->photo_width);
         return -1;
     }
+    if (cfg->pitch_ratio_min > cfg->pitch_ratio_max || cfg->face_luma_min > cfg->face_luma_max) {
+        gb_err_set(err, "[rules] %s is greater than its maximum",
+                   cfg->pitch_ratio_min > cfg->pitch_ratio_max ? "pitch_ratio_min" : "face_luma_min");
+        return -1;
+    }
     if (cfg->idle_warning_s >= cfg->idle_timeout_s) {
         gb_err_set(err, "[kiosk] idle_warning_s (%d) must be less than idle_timeout_s (%d)",
                    cfg->idle_warning_s, cfg->idle_timeout_s);
@@ -346,6 +448,9 @@ void gb_config_format(const gb_config *cfg, const gb_config_key *k, char *buf, s
     switch (k->type) {
     case GB_CFG_INT:
         snprintf(buf, size, "%d", *(const int *)base);
+        break;
+    case GB_CFG_REAL:
+        snprintf(buf, size, "%g", *(const double *)base);
         break;
     case GB_CFG_RGB: {
         const gb_rgb *c = (const gb_rgb *)base;

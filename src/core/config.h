@@ -51,9 +51,43 @@ typedef struct gb_config {
     int roster_max_rows;
     /* [staff] */
     int orders_list_limit;
+    /* [vision] */
+    char face_model[512];
+    int analysis_min_side;
+    int detect_upsample;
+    double detect_threshold;
+    /* [rules]: the limits of the photo checks; docs/rules.md has the evidence */
+    double roll_max_deg;
+    double yaw_max_deg;
+    double pitch_ratio_min, pitch_ratio_max;
+    double eye_open_min;
+    double mouth_gap_max;
+    double teeth_max;
+    double forehead_hair_max;
+    double ear_skin_min;
+    double head_height_max;
+    double brim_max;
+    double glare_max;
+    double under_eye_min;
+    double bg_objects_max;
+    double bg_gradient_max;
+    double bg_hue_tol_deg;
+    double bg_sat_tol;
+    double bg_neutral_sat_max;
+    double bg_value_min;
+    double light_balance_max;
+    double face_hot_max;
+    double face_luma_min, face_luma_max;
+    double clipped_max;
+    double sharpness_min;
+    double cloth_backdrop_delta_e_min;
+    double cloth_blue_sat_min;
+    double occl_eye_dark_max;
+    double occl_lip_red_min;
+    double occl_cheek_edges_max;
 } gb_config;
 
-typedef enum { GB_CFG_INT, GB_CFG_STR, GB_CFG_ENUM, GB_CFG_RGB, GB_CFG_LIST } gb_config_type;
+typedef enum { GB_CFG_INT, GB_CFG_STR, GB_CFG_ENUM, GB_CFG_RGB, GB_CFG_LIST, GB_CFG_REAL } gb_config_type;
 
 typedef struct gb_config_key {
     const char *section;
@@ -65,6 +99,7 @@ typedef struct gb_config_key {
     const char *choices; /* "a|b|c" for enums and lists */
     const char *def;     /* default, in the file's own syntax */
     const char *doc;     /* one or more lines, shown in the .ini */
+    double rmin, rmax;   /* for reals */
 } gb_config_key;
 
 /* The whole table, in the order the .ini documents it. */

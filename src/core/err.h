@@ -6,6 +6,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" { /* the dlib wrapper is C++ */
+#endif
+
 typedef struct gb_err {
     char msg[1024];
 } gb_err;
@@ -15,5 +19,9 @@ void gb_err_set(gb_err *err, const char *fmt, ...) __attribute__((format(printf,
 
 /* Puts "context: " in front of the current message. */
 void gb_err_prefix(gb_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
