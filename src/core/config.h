@@ -41,6 +41,15 @@ typedef struct gb_config {
     char camera_backend[16];
     char camera_device[256];
     char camera_file_path[512];
+    int file_fps;
+    int preview_width, preview_height, preview_fps;
+    int still_width, still_height;
+    int warmup_frames;
+    int retry_initial_ms, retry_max_ms;
+    int liveview_restart_after;
+    int busy_backoff_ms;
+    int exposure_absolute;
+    int white_balance_k;
     /* [server] */
     char server_url[512];
     int server_timeout_s;
