@@ -5,6 +5,7 @@
 
 #include "image/jpeg.h"
 #include "image/png.h"
+#include "image/webp.h"
 
 int gb_image_check_dims(gb_image_format fmt, long long w, long long h, double max_megapixels, gb_err *err)
 {
@@ -37,17 +38,22 @@ int gb_image_decode(const unsigned char *data, size_t len, const gb_decode_opts 
         return -1;
     if (fmt == GB_FMT_JPEG)
         return gb_jpeg_decode(data, len, opts, out, info, err);
+    if (fmt == GB_FMT_WEBP)
+        return gb_webp_decode(data, len, opts, out, info, err);
     return gb_png_decode(data, len, opts, out, info, err);
 }
 
-/* PNG has no cheaper partial decode worth having (rows are filtered and
- * deflated as one stream), so decode it whole and copy the region's pixels. */
-static int png_region(const unsigned char *data, size_t len, const gb_decode_opts *opts, gb_rect r,
-                      gb_image **out, gb_image_info *info, gb_rect *where, gb_err *err)
+/* PNG and WebP have no cheaper partial decode worth having (PNG rows are
+ * filtered and deflated as one stream; WebP photos are phone-sized), so
+ * decode whole and copy the region's pixels. */
+static int whole_region(const unsigned char *data, size_t len, const gb_decode_opts *opts, gb_rect r,
+                        gb_image **out, gb_image_info *info, gb_rect *where, gb_err *err)
 {
     gb_image *full;
     gb_image_info fi;
-    if (gb_png_decode(data, len, opts, &full, &fi, err) < 0)
+    gb_decode_opts whole = opts ? *opts : (gb_decode_opts){0};
+    whole.min_side = 0;
+    if (gb_image_decode(data, len, &whole, &full, &fi, err) < 0)
         return -1;
     if (gb_rect_check(r, full->width, full->height, err) < 0) {
         gb_err_prefix(err, "region decode");
@@ -81,5 +87,5 @@ int gb_image_decode_region(const unsigned char *data, size_t len, const gb_decod
         return -1;
     if (fmt == GB_FMT_JPEG)
         return gb_jpeg_decode_region(data, len, opts, region, min_out_w, min_out_h, out, info, where, err);
-    return png_region(data, len, opts, region, out, info, where, err);
+    return whole_region(data, len, opts, region, out, info, where, err);
 }

@@ -98,13 +98,13 @@ int gb_image_check_supported(const unsigned char *data, size_t len, gb_image_for
                    len);
         return -1;
     }
-    if (f == GB_FMT_JPEG || f == GB_FMT_PNG)
+    if (f == GB_FMT_JPEG || f == GB_FMT_PNG || f == GB_FMT_WEBP)
         return 0;
     if (f != GB_FMT_UNKNOWN) {
-        gb_err_set(err, "%s is not supported; save the photo as JPEG or PNG", gb_image_format_name(f));
+        gb_err_set(err, "%s is not supported; save the photo as JPEG, PNG or WebP", gb_image_format_name(f));
         return -1;
     }
-    gb_err_set(err, "the data is not a JPEG or PNG image (it starts with bytes %02X %02X %02X %02X)",
+    gb_err_set(err, "the data is not a JPEG, PNG or WebP image (it starts with bytes %02X %02X %02X %02X)",
                data[0], data[1], data[2], data[3]);
     return -1;
 }

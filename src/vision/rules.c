@@ -183,7 +183,9 @@ static void rule_head_covering(const gb_rule_input *in, gb_rule_result *r)
     /* A brim across the forehead, or a head taller than hair makes it (a
      * hat, a bun on top); the height only when the top could be seen. */
     set_max(r, in->m->brim, in->cfg->brim_max);
-    if (in->m->crown_found && in->m->head_height_ratio > in->cfg->head_height_max)
+    /* The top of the head is found against a plain backdrop only. */
+    if (in->m->crown_found && in->m->bg_objects <= in->cfg->bg_objects_max &&
+        in->m->head_height_ratio > in->cfg->head_height_max)
         r->state = GB_RULE_FAIL;
 }
 

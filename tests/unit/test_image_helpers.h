@@ -18,7 +18,7 @@
  * it out), else the workplace copy; NULL when neither exists. */
 static inline const char *ti_faces_dir(void)
 {
-    static const char *const dirs[] = {GB_SOURCE_DIR "/../shared/faces", "/work/shared/faces"};
+    static const char *const dirs[] = {GB_TEST_DATA "/faces", GB_SOURCE_DIR "/../shared/faces"};
     for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
         struct stat st;
         if (stat(dirs[i], &st) == 0 && S_ISDIR(st.st_mode))

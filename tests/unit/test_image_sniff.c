@@ -67,18 +67,29 @@ static void test_refusals_say_what_to_do(void **state)
     gb_image_format f;
     size_t len;
     unsigned char *d = ti_fixture("tiny.webp", &len);
-    assert_int_equal(gb_image_check_supported(d, len, &f, &err), -1);
+    /* WebP is decoded (phones rename WebP to .jpg); a cut-short one is not */
+    assert_int_equal(gb_image_check_supported(d, len, &f, &err), 0);
     assert_int_equal(f, GB_FMT_WEBP);
-    assert_string_equal(err.msg, "WebP is not supported; save the photo as JPEG or PNG");
+    free(d);
+    d = tu_read_fixture("faces/hv-street.jpg", &len);
     gb_image *img = (gb_image *)1;
-    assert_int_equal(gb_image_decode(d, len, NULL, &img, NULL, &err), -1);
+    assert_int_equal(gb_image_decode(d, len / 2, NULL, &img, NULL, &err), -1);
     assert_null(img);
-    assert_string_equal(err.msg, "WebP is not supported; save the photo as JPEG or PNG");
+    assert_non_null(strstr(err.msg, "WebP image is damaged or cut short"));
+    assert_int_equal(gb_image_decode(d, len, NULL, &img, NULL, &err), 0);
+    assert_int_equal(img->width, 764);
+    assert_int_equal(img->height, 1146);
+    gb_image_free(img);
+    free(d);
+
+    d = ti_fixture("tiny.gif", &len);
+    assert_int_equal(gb_image_decode(d, len, NULL, &img, NULL, &err), -1);
+    assert_string_equal(err.msg, "GIF is not supported; save the photo as JPEG, PNG or WebP");
     free(d);
 
     d = ti_fixture("tiny.heic", &len);
     assert_int_equal(gb_image_decode(d, len, NULL, &img, NULL, &err), -1);
-    assert_string_equal(err.msg, "HEIF (HEIC) is not supported; save the photo as JPEG or PNG");
+    assert_string_equal(err.msg, "HEIF (HEIC) is not supported; save the photo as JPEG, PNG or WebP");
     free(d);
 
     assert_int_equal(gb_image_decode((const unsigned char *)"", 0, NULL, &img, NULL, &err), -1);
@@ -87,7 +98,7 @@ static void test_refusals_say_what_to_do(void **state)
     assert_non_null(strstr(err.msg, "only 2 bytes"));
     static const char html[] = "<!DOCTYPE html><html><body>not found</body></html>";
     assert_int_equal(gb_image_decode((const unsigned char *)html, sizeof html - 1, NULL, &img, NULL, &err), -1);
-    assert_string_equal(err.msg, "the data is not a JPEG or PNG image (it starts with bytes 3C 21 44 4F)");
+    assert_string_equal(err.msg, "the data is not a JPEG, PNG or WebP image (it starts with bytes 3C 21 44 4F)");
 }
 
 /* The shared photos named .jpg that are not JPEG. */
