@@ -51,7 +51,16 @@ static void out_name(const char *dir, const char *input, int index, char *buf, s
     (void)index;
 }
 
-static const char *msg(const gb_rule_result *r, int zh) { return zh ? r->msg_zh : r->msg_en; }
+/* What the student should do: only failed rules have something to say; a
+ * rule that could not be judged says why. */
+static const char *msg(const gb_rule_result *r, int zh)
+{
+    if (r->state == GB_RULE_PASS)
+        return "";
+    if (r->state == GB_RULE_NOT_EVALUATED)
+        return zh ? "未检查：需要画面中恰好有一张清晰的人脸" : "not checked: needs exactly one clear face";
+    return zh ? r->msg_zh : r->msg_en;
+}
 
 static double round3(double v) { return round(v * 1000) / 1000; }
 

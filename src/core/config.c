@@ -50,6 +50,9 @@ static const gb_config_key keys[] = {
     INT_KEY("photo", "face_width_min_px", face_width_min_px, 1, 4800, "180",
             "Face width cheek to cheek in the output, pixels (CHSI: 180-300)."),
     INT_KEY("photo", "face_width_max_px", face_width_max_px, 1, 4800, "300", NULL),
+    INT_KEY("photo", "centre_tolerance_px", centre_tolerance_px, 0, 100, "6",
+            "How far (output px) the face's midline may sit from the photo's when the\n"
+            "source leaves no room to centre it exactly."),
     INT_KEY("photo", "jpeg_min_kb", jpeg_min_kb, 1, 10240, "20",
             "Target JPEG file size window in KB (1 KB = 1024 bytes). Schools quote\n"
             "limits from 20 KB to 2 MB; the usual CHSI window is 20-40 KB."),

@@ -29,6 +29,7 @@ typedef struct gb_config {
     int eyes_max_px;
     int face_width_min_px;
     int face_width_max_px;
+    int centre_tolerance_px;
     int jpeg_min_kb;
     int jpeg_max_kb;
     int jpeg_quality_min;

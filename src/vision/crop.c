@@ -4,9 +4,9 @@
 
 gb_spec gb_spec_from_config(const gb_config *c)
 {
-    return (gb_spec){c->photo_width,     c->photo_height,  c->head_top_min_px,
-                     c->head_top_max_px, c->eyes_min_px,   c->eyes_max_px,
-                     c->face_width_min_px, c->face_width_max_px};
+    return (gb_spec){c->photo_width,       c->photo_height,      c->head_top_min_px,
+                     c->head_top_max_px,   c->eyes_min_px,       c->eyes_max_px,
+                     c->face_width_min_px, c->face_width_max_px, c->centre_tolerance_px};
 }
 
 const char *gb_crop_status_name(gb_crop_status s)
@@ -33,13 +33,6 @@ static int search(const gb_spec *sp, const gb_head_geom *h, int W, int H, double
     double s_lo = sp->face_w_min / h->face_width, s_hi = sp->face_w_max / h->face_width;
     if (keep & KEEP_SCALE && s_hi > max_scale)
         s_hi = max_scale;
-    /* The cut's sides: left = cx - out_w/2s >= 0 needs s >= out_w / 2cx. */
-    if (keep & KEEP_LEFT && h->centre_x > 0 && s_lo < sp->out_w / (2 * h->centre_x))
-        s_lo = sp->out_w / (2 * h->centre_x);
-    if (keep & KEEP_RIGHT && W - h->centre_x > 0 && s_lo < sp->out_w / (2 * (W - h->centre_x)))
-        s_lo = sp->out_w / (2 * (W - h->centre_x));
-    if ((keep & (KEEP_LEFT | KEEP_RIGHT)) && (h->centre_x <= 0 || h->centre_x >= W))
-        return 0;
     if (s_lo > s_hi || d <= 0)
         return 0;
     int found = 0;
@@ -47,6 +40,18 @@ static int search(const gb_spec *sp, const gb_head_geom *h, int W, int H, double
     const int steps = 160;
     for (int i = 0; i <= steps; i++) {
         double s = s_lo + (s_hi - s_lo) * i / steps;
+        /* The cut is centred on the face, give or take centre_tol output
+         * pixels; its sides must stay inside the source. */
+        double w = sp->out_w / s, shift = 0;
+        if (keep & KEEP_LEFT && h->centre_x - w / 2 < 0)
+            shift = w / 2 - h->centre_x;
+        if (keep & KEEP_RIGHT && h->centre_x + w / 2 > W) {
+            if (shift > 0)
+                continue; /* wider than the source */
+            shift = W - (h->centre_x + w / 2);
+        }
+        if (fabs(shift) * s > sp->centre_tol + 1e-9)
+            continue;
         /* eye_out interval from the bands and the top/bottom of the source */
         double lo = fmax(sp->eyes_min, sp->head_top_min + d * s);
         double hi = fmin(sp->eyes_max, sp->head_top_max + d * s);
@@ -70,7 +75,7 @@ static int search(const gb_spec *sp, const gb_head_geom *h, int W, int H, double
             best->face_w_out = h->face_width * s;
             best->w = sp->out_w / s;
             best->h = sp->out_h / s;
-            best->x = h->centre_x - best->w / 2;
+            best->x = h->centre_x - best->w / 2 + shift;
             best->y = h->eye_y - e / s;
         }
     }
@@ -98,14 +103,14 @@ gb_crop gb_crop_solve(const gb_spec *sp, const gb_head_geom *h, int W, int H, do
         return c;
     }
     /* Diagnose: find the single limit whose removal makes a cut possible,
-     * in the order a student can act on. */
+     * where the student is placed before how big the face is: moving
+     * fixes the first, and an upscale would only hide it. */
     static const struct {
         int drop;
         gb_crop_status status;
     } tries[] = {
-        {KEEP_SCALE, GB_CROP_TOO_SMALL},   {KEEP_TOP, GB_CROP_NO_HEADROOM},
-        {KEEP_BOTTOM, GB_CROP_CUT_BOTTOM}, {KEEP_LEFT, GB_CROP_CUT_LEFT},
-        {KEEP_RIGHT, GB_CROP_CUT_RIGHT},
+        {KEEP_TOP, GB_CROP_NO_HEADROOM}, {KEEP_BOTTOM, GB_CROP_CUT_BOTTOM}, {KEEP_LEFT, GB_CROP_CUT_LEFT},
+        {KEEP_RIGHT, GB_CROP_CUT_RIGHT}, {KEEP_SCALE, GB_CROP_TOO_SMALL},
     };
     gb_crop tmp;
     for (unsigned i = 0; i < sizeof tries / sizeof tries[0]; i++)

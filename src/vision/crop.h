@@ -14,6 +14,7 @@ typedef struct gb_spec {
     int head_top_min, head_top_max;
     int eyes_min, eyes_max;
     int face_w_min, face_w_max;
+    int centre_tol; /* output px the face midline may sit off the photo's */
 } gb_spec;
 
 /* The spec numbers of a configuration. */

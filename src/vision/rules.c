@@ -47,7 +47,9 @@ static int need_face(const gb_rule_input *in, gb_rule_result *r)
 
 static void rule_face_count(const gb_rule_input *in, gb_rule_result *r)
 {
-    set_range(r, in->m->faces, 1, 1);
+    set_max(r, in->m->faces, 1);
+    if (in->m->faces == 0)
+        r->state = GB_RULE_FAIL;
     if (in->m->faces == 0) {
         r->msg_zh = "没有检测到人脸。请坐正，面对镜头。";
         r->msg_en = "No face found. Sit up and face the camera.";

@@ -114,6 +114,23 @@ static void test_follows_configured_bands(void **state)
     assert_in_band("eye line", c.eye_out, 280, 300);
 }
 
+static void test_face_a_little_off_centre_at_the_edge_is_shifted_within_tolerance(void **state)
+{
+    (void)state;
+    gb_spec sp = chsi(); /* centre tolerance 6 output px */
+    /* an already standardised 480x640 photo whose face sits 3 px left of centre */
+    gb_head_geom h = {.centre_x = 237, .eye_y = 270, .crown_y = 80, .face_width = 220};
+    gb_crop c = gb_crop_solve(&sp, &h, 480, 640, 1.0);
+    assert_int_equal(c.status, GB_CROP_OK);
+    assert_true(c.x >= 0 && c.x + c.w <= 480 + 1e-6);
+    double off = (c.x + c.w / 2 - h.centre_x) * c.scale;
+    if (fabs(off) > 6 + 1e-6)
+        fail_msg("face midline %.1f px off the photo's, tolerance 6", off);
+    /* 20 px off is beyond the tolerance: not centred */
+    h.centre_x = 220;
+    assert_int_equal(gb_crop_solve(&sp, &h, 480, 640, 1.0).status, GB_CROP_CUT_LEFT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -125,6 +142,7 @@ int main(void)
         cmocka_unit_test(test_face_too_low_is_cut_at_the_bottom),
         cmocka_unit_test(test_impossible_proportions),
         cmocka_unit_test(test_follows_configured_bands),
+        cmocka_unit_test(test_face_a_little_off_centre_at_the_edge_is_shifted_within_tolerance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
