@@ -78,6 +78,10 @@ static const gb_config_key keys[] = {
 
     INT_KEY("camera", "file_fps", file_fps, 1, 120, "15",
             "For backend=file: frames per second of the replayed live view."),
+    INT_KEY("camera", "file_frames_per_image", file_frames_per_image, 0, 1000000, "0",
+            "For backend=file with a folder: live-view frames each image is shown for.\n"
+            "0 = keep showing one image (moving slightly) and go to the next after each\n"
+            "still, as if a new student sat down; 1 = replay the folder as a recording."),
     INT_KEY("camera", "preview_width", preview_width, 160, 4096, "1280",
             "Live-view size asked of a webcam (the nearest it offers is used)."),
     INT_KEY("camera", "preview_height", preview_height, 120, 4096, "720", "Live-view height asked of a webcam."),
@@ -91,6 +95,9 @@ static const gb_config_key keys[] = {
     INT_KEY("camera", "retry_initial_ms", retry_initial_ms, 10, 60000, "250",
             "First wait before reopening a camera that failed; doubles up to retry_max_ms."),
     INT_KEY("camera", "retry_max_ms", retry_max_ms, 100, 600000, "5000", "Longest wait between two reopen attempts."),
+    INT_KEY("camera", "stall_timeout_ms", stall_timeout_ms, 500, 600000, "5000",
+            "Live view that delivers no frame for this long counts as a failed camera:\n"
+            "it is closed and reopened (with the back-off above)."),
     INT_KEY("camera", "liveview_restart_after", liveview_restart_after, 1, 1000, "5",
             "Consecutive live-view failures after which live view is restarted (gphoto2)."),
     INT_KEY("camera", "busy_backoff_ms", busy_backoff_ms, 0, 10000, "100",
@@ -418,6 +425,11 @@ int gb_config_check(const gb_config *cfg, gb_err *err)
     if (cfg->pitch_ratio_min > cfg->pitch_ratio_max || cfg->face_luma_min > cfg->face_luma_max) {
         gb_err_set(err, "[rules] %s is greater than its maximum",
                    cfg->pitch_ratio_min > cfg->pitch_ratio_max ? "pitch_ratio_min" : "face_luma_min");
+        return -1;
+    }
+    if (cfg->retry_initial_ms > cfg->retry_max_ms) {
+        gb_err_set(err, "[camera] retry_initial_ms (%d) is greater than retry_max_ms (%d)", cfg->retry_initial_ms,
+                   cfg->retry_max_ms);
         return -1;
     }
     if (cfg->idle_warning_s >= cfg->idle_timeout_s) {

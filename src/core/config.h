@@ -43,10 +43,12 @@ typedef struct gb_config {
     char camera_device[256];
     char camera_file_path[512];
     int file_fps;
+    int file_frames_per_image;
     int preview_width, preview_height, preview_fps;
     int still_width, still_height;
     int warmup_frames;
     int retry_initial_ms, retry_max_ms;
+    int stall_timeout_ms;
     int liveview_restart_after;
     int busy_backoff_ms;
     int exposure_absolute;
