@@ -125,9 +125,10 @@ static const gb_config_key keys[] = {
 
     STR_KEY("vision", "face_model", face_model, "/usr/share/dlib/shape_predictor_68_face_landmarks.dat",
             "dlib's 68-point face landmark model (Debian package libdlib-data)."),
-    INT_KEY("vision", "analysis_min_side", analysis_min_side, 200, 4000, "640",
+    INT_KEY("vision", "analysis_min_side", analysis_min_side, 200, 4000, "480",
             "Photos are analysed at a reduced size whose shorter side is at least this\n"
-            "(JPEG DCT scaling); the output is still cut from full resolution."),
+            "(JPEG DCT scaling). The output is cut from a separate decode that keeps at\n"
+            "least 480x640 pixels of the cut, so it is never upscaled."),
     INT_KEY("vision", "detect_upsample", detect_upsample, 0, 2, "0",
             "Times the analysis image is doubled before face detection. 0 finds faces\n"
             "wider than about 80 px in the analysis image, which a booth photo always has."),
