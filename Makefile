@@ -38,6 +38,7 @@ demo: build
 
 bench: build
 	@bench/roster-import $(BUILD)/gradbooth
+	@bench/check $(BUILD)
 
 package: build
 	@cd $(BUILD) && cpack -G DEB

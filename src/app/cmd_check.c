@@ -286,6 +286,16 @@ static int run(gb_cli *cli, int argc, char **argv)
     }
     gb_face_model_free(model);
     free(inputs);
+    if (verbose) {
+        /* peak resident memory of the whole run, for bench/check */
+        FILE *st = fopen("/proc/self/status", "r");
+        char line[256];
+        while (st && fgets(line, sizeof line, st))
+            if (strncmp(line, "VmHWM:", 6) == 0)
+                fprintf(stderr, "gradbooth check: peak memory %s", line + 6 + strspn(line + 6, " \t"));
+        if (st)
+            fclose(st);
+    }
     return any_error ? GB_EXIT_USAGE : any_fail ? GB_EXIT_PROBLEMS : GB_EXIT_OK;
 }
 
