@@ -193,7 +193,7 @@ static const gb_config_key keys[] = {
     REAL_KEY("rules", "sharpness_min", sharpness_min, 0, 100, "0.04",
              "sharpness: smallest Laplacian energy / contrast around the eyes and nose,\n"
              "measured at a fixed face size."),
-    REAL_KEY("rules", "cloth_backdrop_delta_e_min", cloth_backdrop_delta_e_min, 0, 100, "10",
+    REAL_KEY("rules", "cloth_backdrop_delta_e_min", cloth_backdrop_delta_e_min, 0, 100, "7",
              "clothing.color: smallest colour difference (delta E) between clothes and backdrop."),
     REAL_KEY("rules", "cloth_blue_sat_min", cloth_blue_sat_min, 0, 1, "0.25",
              "clothing.color: clothes of a blue hue (190-250 degrees) at least this saturated fail."),

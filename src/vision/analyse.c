@@ -100,6 +100,37 @@ int gb_check_photo(gb_face_model *model, const gb_config *cfg, const unsigned ch
 
     gb_face faces[4];
     int n = gb_face_detect(model, img, cfg->detect_upsample, cfg->detect_threshold, faces, 4, err);
+    /* No face at the analysis size may be a face too small to see there (a
+     * student far from the camera): look again with twice the pixels, so
+     * the answer is "come closer", not "no face". */
+    for (int tries = 0; n == 0 && tries < 2; tries++) {
+        gb_image *bigger = NULL;
+        int upsample = cfg->detect_upsample;
+        if (img->width < info.width) {
+            gb_decode_opts more = {.min_side = (img->width < img->height ? img->width : img->height) * 2};
+            if (gb_image_decode(data, len, &more, &bigger, NULL, err) < 0)
+                break;
+        } else if (upsample < 1 && (long)img->width * img->height <= 1500L * 1500L) {
+            upsample = 1;
+        } else {
+            break;
+        }
+        const gb_image *look = bigger ? bigger : img;
+        n = gb_face_detect(model, look, upsample, cfg->detect_threshold, faces, 4, err);
+        if (n < 0) {
+            gb_image_free(bigger);
+            break;
+        }
+        if (bigger) {
+            gb_image_free(img);
+            img = bigger;
+        } else if (n > 0) {
+            /* landmarks found on the doubled image are already in img's pixels */
+            break;
+        } else {
+            break;
+        }
+    }
     if (n < 0) {
         if (have_worker) {
             pthread_join(worker, NULL);

@@ -426,7 +426,30 @@ static void test_rejects_face_too_small_and_head_cut(void **state)
     gb_check_free(&c);
     gb_image_free(small);
 
+    /* the same small person in a full-size frame: the image is big enough,
+     * the face is not (it would have to be enlarged) */
     geom g = base_geom();
+    small = gb_image_crop_resize(base, 0, 0, base->width, base->height, base->width / 4, base->height / 4, &err);
+    gb_image *frame = copy(base);
+    for (int y = 0; y < frame->height; y++)
+        for (int x = 0; x < frame->width; x++) {
+            unsigned char *p = gb_image_px(frame, x, y);
+            int sx = x - (frame->width - small->width) / 2, sy = y - (frame->height - small->height);
+            if (sx >= 0 && sy >= 0 && sx < small->width && sy < small->height)
+                memcpy(p, gb_image_px(small, sx, sy), 3);
+            else
+                for (int k = 0; k < 3; k++)
+                    p[k] = clamp255(g.bg[k]);
+        }
+    c = check_image(frame, NULL);
+    expect_fail(&c, "resolution");
+    expect_pass(&c, "face.count");
+    if (rule(&c, "resolution")->value > 180)
+        fail_msg("face width %.0f px should be under 180", rule(&c, "resolution")->value);
+    gb_check_free(&c);
+    gb_image_free(frame);
+    gb_image_free(small);
+
     int cut = (int)(g.eye_y - g.face_w * 0.75);
     gb_image *img = gb_image_crop_resize(base, 0, cut, base->width, base->height - cut, base->width,
                                          base->height - cut, &err);
