@@ -40,8 +40,13 @@ bench: build
 	@bench/roster-import $(BUILD)/gradbooth
 	@bench/check $(BUILD)
 
-package: build
-	@cd $(BUILD) && cpack -G DEB
+# The .deb is built in its own folder: installed paths (/usr, the assets
+# under /usr/share/gradbooth) differ from the development build's.
+package: deps
+	@cmake -S . -B build-deb -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DGB_ASSETS_DIR=/usr/share/gradbooth/assets -DGB_BUILD_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build build-deb -j $(JOBS) --target gradbooth
+	@cd build-deb && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN)
