@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
 #include <unistd.h>
 
 #include "app/cli.h"
@@ -68,6 +69,11 @@ static int take_common_options(gb_cli *cli, int *argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* libsodium picks its implementations and seeds its generator here */
+    if (sodium_init() < 0) {
+        fprintf(stderr, "gradbooth: libsodium failed to initialise\n");
+        return GB_EXIT_USAGE;
+    }
     gb_cli cli = {0};
     if (take_common_options(&cli, &argc, argv) < 0)
         return GB_EXIT_USAGE;

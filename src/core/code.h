@@ -1,0 +1,44 @@
+/* The CHSI image collection code (图像采集码): a QR code whose payload CHSI
+ * encrypts; the collection centre supplies the decoder. GradBooth treats the
+ * payload as an opaque secret: it goes through a decoder and is never
+ * logged whole (gb_code_fingerprint gives a short, one-way tag for logs).
+ *
+ * Decoders are an ops table, like cameras. This file ships the "test"
+ * decoder used by the demo and the tests; its format is in
+ * docs/collection-code.md. The real one is loaded from a shared library
+ * named in the configuration (src/app, since loading is I/O). */
+#ifndef GB_CORE_CODE_H
+#define GB_CORE_CODE_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+/* What a decoded code says about the student. */
+typedef struct gb_code_identity {
+    char student_no[33]; /* the roster key (学号) the code belongs to */
+    char name_masked[64]; /* as the code carries it, e.g. 王*明; may be "" */
+    char id_masked[24];   /* e.g. 1101**********123X; may be "" */
+} gb_code_identity;
+
+typedef struct gb_code_decoder {
+    const char *name;
+    /* 0 and *out filled, or -1 with a message that does not repeat the
+     * payload. */
+    int (*decode)(const char *payload, size_t len, gb_code_identity *out, gb_err *err);
+} gb_code_decoder;
+
+/* The built-in decoders ("test"); NULL for an unknown name. */
+const gb_code_decoder *gb_code_decoder_builtin(const char *name);
+
+/* The test format: GBT1|<student_no>|<masked name>|<masked id>|<check>, where
+ * check is the first 8 hex digits of SHA-256 of everything before the last
+ * '|'. Writes a payload into buf; returns 0 or -1 when it does not fit. */
+int gb_code_test_encode(const char *student_no, const char *name_masked, const char *id_masked, char *buf,
+                        size_t size);
+
+/* A one-way 8-hex-digit tag of a payload, for logs and support: the same
+ * code gives the same tag, and the tag gives nothing of the code away. */
+void gb_code_fingerprint(const char *payload, size_t len, char out[9]);
+
+#endif
