@@ -38,6 +38,36 @@ static const gb_config_key keys[] = {
     INT_KEY("kiosk", "idle_timeout_s", idle_timeout_s, 10, 3600, "60",
             "Seconds without input before the kiosk wipes the student's data and\n"
             "returns to the welcome screen. Must be longer than idle_warning_s."),
+    INT_KEY("kiosk", "done_return_s", done_return_s, 3, 600, "20",
+            "Seconds the order-number screen stays before the kiosk returns to welcome."),
+    INT_KEY("kiosk", "fullscreen", fullscreen, 0, 1, "1", "1: fullscreen kiosk window; 0: a normal window (testing)."),
+    INT_KEY("kiosk", "window_width", window_width, 320, 7680, "1080",
+            "Window size when not fullscreen, and the size of headless screenshots."),
+    INT_KEY("kiosk", "window_height", window_height, 240, 7680, "1920", "Window height (see window_width)."),
+    STR_KEY("kiosk", "font", font, "Noto Sans CJK SC",
+            "Font family, found through fontconfig (Debian package fonts-noto-cjk)."),
+    STR_KEY("kiosk", "code_decoder", code_decoder, "test",
+            "Decoder of the CHSI collection code: \"test\" (the documented demo format,\n"
+            "docs/collection-code.md) or the path of the centre's decoder library."),
+    INT_KEY("kiosk", "scanner_max_key_gap_ms", scanner_max_key_gap_ms, 1, 1000, "30",
+            "A USB barcode scanner types a code faster than a person: keys closer together\n"
+            "than this, ending in Enter, are read as a scan."),
+    INT_KEY("kiosk", "retake_limit", retake_limit, 1, 100, "5",
+            "Photos a student may take in one session before asking staff for help."),
+    INT_KEY("kiosk", "review_hours", review_hours, 1, 720, "48",
+            "The review time promised on the done screen, hours."),
+    STR_KEY("kiosk", "lookup_url", lookup_url, "",
+            "Address the done screen's QR code points to, followed by the order number.\n"
+            "Empty: the QR code carries the order number only."),
+
+    INT_KEY("capture", "countdown_s", countdown_s, 0, 10, "3",
+            "Seconds of countdown before a capture, by button or automatic."),
+    INT_KEY("capture", "auto_capture_hold_ms", auto_capture_hold_ms, 0, 10000, "1500",
+            "Automatic capture once every live check has been green this long; 0 = button only."),
+    INT_KEY("capture", "guidance_hz", guidance_hz, 1, 30, "10",
+            "Live analyses per second for the guidance on the photo screen."),
+    INT_KEY("capture", "mirror_preview", mirror_preview, 0, 1, "1",
+            "1: the live view is shown mirrored, like a mirror (the saved photo never is)."),
 
     INT_KEY("photo", "width", photo_width, 48, 4800, "480", "Output width in pixels (CHSI: 480)."),
     INT_KEY("photo", "height", photo_height, 64, 6400, "640", "Output height in pixels (CHSI: 640)."),
@@ -122,6 +152,16 @@ static const gb_config_key keys[] = {
 
     INT_KEY("staff", "orders_list_limit", orders_list_limit, 1, 1000000, "200",
             "How many orders `gradbooth orders list` shows unless --limit says otherwise."),
+    INT_KEY("staff", "pin_max_attempts", pin_max_attempts, 1, 100, "5",
+            "Wrong staff PINs in a row before staff mode locks."),
+    INT_KEY("staff", "pin_lockout_s", pin_lockout_s, 10, 86400, "300", "How long staff mode stays locked, seconds."),
+    INT_KEY("staff", "pin_min_length", pin_min_length, 4, 32, "6", "Shortest staff PIN accepted when one is set."),
+
+    STR_KEY("payment", "pay_url", pay_url, "",
+            "The centre's pay page; a pay-later QR code links here with the order number\n"
+            "and a signature. Empty: no pay-later link (school-paid batches only)."),
+    INT_KEY("payment", "pay_timeout_s", pay_timeout_s, 10, 7200, "300",
+            "How long the payment screen waits for a payment before offering pay-later."),
 
     STR_KEY("vision", "face_model", face_model, "/usr/share/dlib/shape_predictor_68_face_landmarks.dat",
             "dlib's 68-point face landmark model (Debian package libdlib-data)."),

@@ -20,6 +20,20 @@ typedef struct gb_config {
     char language[4];
     int idle_warning_s;
     int idle_timeout_s;
+    int done_return_s;
+    int fullscreen;
+    int window_width, window_height;
+    char font[128];
+    char code_decoder[512];
+    int scanner_max_key_gap_ms;
+    int retake_limit;
+    int review_hours;
+    char lookup_url[256];
+    /* [capture] */
+    int countdown_s;
+    int auto_capture_hold_ms;
+    int guidance_hz;
+    int mirror_preview;
     /* [photo] */
     int photo_width;
     int photo_height;
@@ -63,6 +77,12 @@ typedef struct gb_config {
     int roster_max_rows;
     /* [staff] */
     int orders_list_limit;
+    int pin_max_attempts;
+    int pin_lockout_s;
+    int pin_min_length;
+    /* [payment] */
+    char pay_url[256];
+    int pay_timeout_s;
     /* [vision] */
     char face_model[512];
     int analysis_min_side;
