@@ -37,6 +37,9 @@ int gb_write_atomic(const char *dir, const char *name, const void *data, size_t 
         gb_err_set(err, "%s: cannot create a file: %s", dir, strerror(errno));
         return -1;
     }
+    /* mkostemp makes 0600; photos and data are for the kiosk's group too
+     * (the process umask still applies). */
+    fchmod(fd, 0640);
     const unsigned char *p = data;
     size_t left = len;
     const char *step = "write";
@@ -109,17 +112,20 @@ int gb_read_file(const char *path, size_t max, unsigned char **data, size_t *len
 {
     *data = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO or a device must not hang; it is refused
+     * below as not a regular file. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         gb_err_set(err, "%s: %s", path, strerror(errno));
         return -1;
     }
     struct stat sb;
     if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
-        gb_err_set(err, "%s: not a regular file", path);
+        gb_err_set(err, "%s: %s", path, S_ISDIR(sb.st_mode) ? "is a folder, not a file" : "not a regular file");
         close(fd);
         return -1;
     }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if ((unsigned long long)sb.st_size > max) {
         gb_err_set(err, "%s: %lld bytes is more than the limit of %zu", path,
                    (long long)sb.st_size, max);

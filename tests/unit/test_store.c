@@ -507,6 +507,22 @@ static void test_photo_write_failure_keeps_store_consistent(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+static void test_read_file_refuses_fifo_and_folder_without_hanging(void **state)
+{
+    fixture *f = *state;
+    char fifo[600];
+    snprintf(fifo, sizeof fifo, "%s/photo.jpg", f->dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    unsigned char *d;
+    size_t len;
+    gb_err err;
+    /* a FIFO with no writer: a blocking open would never return */
+    assert_int_equal(gb_read_file(fifo, 1000, &d, &len, &err), -1);
+    assert_non_null(strstr(err.msg, "not a regular file"));
+    assert_int_equal(gb_read_file(f->dir, 1000, &d, &len, &err), -1);
+    assert_non_null(strstr(err.msg, "is a folder"));
+}
+
 static void test_write_atomic_replaces_whole_file(void **state)
 {
     fixture *f = *state;
@@ -564,6 +580,7 @@ int main(void)
         T(test_photo_file_is_durable_and_checksummed),
         T(test_photo_refused_by_state_leaves_no_file),
         T(test_photo_write_failure_keeps_store_consistent),
+        T(test_read_file_refuses_fifo_and_folder_without_hanging),
         T(test_write_atomic_replaces_whole_file),
         T(test_sweep_removes_only_old_temp_files),
     };
