@@ -156,7 +156,8 @@ typedef struct v4l2_dev {
     int nbuf;
     unsigned char *readbuf;
     int streaming;
-    tjhandle tj;
+    tjhandle tj;       /* for frames that carry Huffman tables */
+    tjhandle tj_nodht; /* for frames without: see decode_frame */
     char controls[96]; /* what the control locks did, for info */
 } v4l2_dev;
 
@@ -463,6 +464,8 @@ static void v4l2_close(void *dev)
         d->sys->close(d->sys->ctx, d->fd);
     if (d->tj)
         tjDestroy(d->tj);
+    if (d->tj_nodht)
+        tjDestroy(d->tj_nodht);
     free(d->readbuf);
     free(d);
 }
@@ -478,7 +481,10 @@ static void *v4l2_open(const gb_config *cfg, gb_err *err)
     d->cfg = *cfg;
     d->fd = -1;
     int ok = -1;
-    if (cfg->camera_device[0]) {
+    if (cfg->camera_device[0] && cfg->camera_device[0] != '/') {
+        /* backend=auto hands every backend the same config. */
+        gb_err_set(err, "[camera] device %s is a gphoto2 port, not a webcam (/dev/videoN)", cfg->camera_device);
+    } else if (cfg->camera_device[0]) {
         ok = try_node(d, cfg->camera_device, err);
     } else {
         char paths[32][64];
@@ -773,6 +779,23 @@ static void yuyv_to_rgb(const unsigned char *src, size_t stride, int w, int h, g
     }
 }
 
+/* Whether a JPEG carries its Huffman tables; many webcams leave them out of
+ * MJPEG frames (the decoder then uses the standard ones), which makes a file
+ * other programs cannot open. */
+static int has_dht(const unsigned char *p, size_t n)
+{
+    size_t i = 2;
+    while (i + 4 <= n && p[i] == 0xFF) {
+        unsigned m = p[i + 1];
+        if (m == 0xC4)
+            return 1;
+        if (m == 0xDA)
+            return 0;
+        i += 2 + ((size_t)p[i + 2] << 8 | p[i + 3]);
+    }
+    return 0;
+}
+
 /* Decodes a frame into *frame (reusing it when the size fits). Live view
  * at a fraction of a larger frame decodes at a reduced DCT scale. */
 static int decode_frame(v4l2_dev *d, const unsigned char *p, size_t n, int for_preview, gb_image **frame,
@@ -795,9 +818,21 @@ static int decode_frame(v4l2_dev *d, const unsigned char *p, size_t n, int for_p
         gb_err_set(err, "%s: damaged MJPEG frame (%zu bytes, cut short or not JPEG)", d->path, n);
         return GB_CAM_EFRAME;
     }
+    /* libjpeg keeps Huffman tables from one image to the next and falls
+     * back to the standard ones only when it has none, so a frame without
+     * tables decoded after one with its own would use the wrong ones. Frames
+     * without tables get a decoder that has never seen any. */
+    tjhandle tj = d->tj;
+    if (!has_dht(p, n)) {
+        if (!d->tj_nodht && !(d->tj_nodht = tjInitDecompress())) {
+            gb_err_set(err, "TurboJPEG: %s", tjGetErrorStr2(NULL));
+            return GB_CAM_EFRAME;
+        }
+        tj = d->tj_nodht;
+    }
     int w, h, subsamp, cs;
-    if (tjDecompressHeader3(d->tj, p, (unsigned long)n, &w, &h, &subsamp, &cs) < 0) {
-        gb_err_set(err, "%s: damaged MJPEG frame: %s", d->path, tjGetErrorStr2(d->tj));
+    if (tjDecompressHeader3(tj, p, (unsigned long)n, &w, &h, &subsamp, &cs) < 0) {
+        gb_err_set(err, "%s: damaged MJPEG frame: %s", d->path, tjGetErrorStr2(tj));
         return GB_CAM_EFRAME;
     }
     /* A live-view frame much larger than the preview asked for decodes at
@@ -811,11 +846,11 @@ static int decode_frame(v4l2_dev *d, const unsigned char *p, size_t n, int for_p
     if (!img)
         return GB_CAM_EFRAME;
     *frame = img;
-    if (tjDecompress2(d->tj, p, (unsigned long)n, img->pixels, sw, (int)img->stride, sh, TJPF_RGB, 0) < 0 &&
-        tjGetErrorCode(d->tj) != TJERR_WARNING) {
+    if (tjDecompress2(tj, p, (unsigned long)n, img->pixels, sw, (int)img->stride, sh, TJPF_RGB, 0) < 0 &&
+        tjGetErrorCode(tj) != TJERR_WARNING) {
         /* Warnings (stray bytes before a marker, which some webcams emit on
          * every frame) leave a whole picture; errors do not. */
-        gb_err_set(err, "%s: damaged MJPEG frame: %s", d->path, tjGetErrorStr2(d->tj));
+        gb_err_set(err, "%s: damaged MJPEG frame: %s", d->path, tjGetErrorStr2(tj));
         return GB_CAM_EFRAME;
     }
     return GB_CAM_FRAME;
@@ -846,23 +881,6 @@ static int v4l2_grab(void *dev, int timeout_ms, gb_image **frame, gb_err *err)
         return GB_CAM_EDEVICE;
     }
     return rc;
-}
-
-/* Whether a JPEG carries its Huffman tables; many webcams leave them out of
- * MJPEG frames (the decoder then uses the standard ones), which makes a file
- * other programs cannot open. */
-static int has_dht(const unsigned char *p, size_t n)
-{
-    size_t i = 2;
-    while (i + 4 <= n && p[i] == 0xFF) {
-        unsigned m = p[i + 1];
-        if (m == 0xC4)
-            return 1;
-        if (m == 0xDA)
-            return 0;
-        i += 2 + ((size_t)p[i + 2] << 8 | p[i + 3]);
-    }
-    return 0;
 }
 
 static int v4l2_capture(void *dev, unsigned char **jpeg, size_t *len, gb_err *err)
