@@ -60,6 +60,14 @@ void gb_cli_data_dir(const gb_cli *cli, char *out, size_t size)
     }
 }
 
+void gb_cli_config_path(const gb_cli *cli, const char *path, char *out, size_t size)
+{
+    if (path[0] && path[0] != '/' && cli->config_dir[0])
+        snprintf(out, size, "%s/%s", cli->config_dir, path);
+    else
+        snprintf(out, size, "%s", path);
+}
+
 gb_store *gb_cli_open_store(gb_cli *cli)
 {
     char dir[512];

@@ -29,6 +29,11 @@ int gb_cli_load_config(gb_cli *cli);
 /* The data folder after --data-dir, the config and the XDG default. */
 void gb_cli_data_dir(const gb_cli *cli, char *out, size_t size);
 
+/* A path from the config file (e.g. [camera] file_path): relative paths
+ * are relative to the config file's folder, like data_dir. Empty stays
+ * empty. */
+void gb_cli_config_path(const gb_cli *cli, const char *path, char *out, size_t size);
+
 /* Opens the store in the data folder; prints the error on failure. */
 gb_store *gb_cli_open_store(gb_cli *cli);
 
@@ -44,6 +49,8 @@ int gb_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((for
 const char *gb_cli_opt(int argc, char **argv, int *i, const char *opt, int *missing);
 
 extern const gb_command gb_cmd_check, gb_cmd_config, gb_cmd_batch, gb_cmd_roster, gb_cmd_orders, gb_cmd_store,
-    gb_cmd_demo;
+    gb_cmd_demo, gb_cmd_camera;
+
+extern const gb_command gb_cmd_kiosk, gb_cmd_staff;
 
 #endif

@@ -9,6 +9,8 @@
 
 static const gb_command *const commands[] = {
     &gb_cmd_check, &gb_cmd_config, &gb_cmd_batch, &gb_cmd_roster, &gb_cmd_orders, &gb_cmd_store, &gb_cmd_demo,
+    &gb_cmd_kiosk, &gb_cmd_staff,
+    &gb_cmd_camera,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
