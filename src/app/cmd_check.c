@@ -1,5 +1,6 @@
 /* gradbooth check: the on-device review from the command line. */
 #include <cjson/cJSON.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@ static void help(void)
     printf("usage: gradbooth check [--json] [--out DIR [--out-all]] [--backdrop blue|white|grey]\n"
            "                       [--lang zh|en] [--verbose] [--debug DIR] PHOTO...\n"
            "\n"
-           "Checks each photo (JPEG or PNG, judged by content, not name) against the CHSI\n"
+           "Checks each photo (JPEG, PNG or WebP, judged by content, not name) against the CHSI\n"
            "specification and, with --out, writes the standardised 480x640 JPEG of each\n"
            "passing photo to DIR (--out-all: of failing ones too, when a crop is possible).\n"
            "\n"
@@ -37,8 +38,24 @@ static double now_ms(void)
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-/* DIR/<name without extension>.jpg, made unique within this run. */
-static void out_name(const char *dir, const char *input, int index, char *buf, size_t size)
+/* Whether path names the same file as one of the inputs (an output must
+ * never replace the photo it was made from). */
+static int is_an_input(const char *path, char **inputs, int n)
+{
+    char a[PATH_MAX], b[PATH_MAX];
+    if (!realpath(path, a))
+        return 0;
+    for (int i = 0; i < n; i++)
+        if (realpath(inputs[i], b) && strcmp(a, b) == 0)
+            return 1;
+    return 0;
+}
+
+/* DIR/<name without extension><ext>, unique within this run and never an
+ * input: a.jpg and a.png both become a.jpg otherwise. "-2", "-3", ... are
+ * added as needed. used[] remembers the names handed out. */
+static void out_name(const char *dir, const char *input, const char *ext, char **inputs, int ninputs,
+                     char (*used)[1200], int *nused, char *buf, size_t size)
 {
     const char *base = strrchr(input, '/');
     base = base ? base + 1 : input;
@@ -47,8 +64,18 @@ static void out_name(const char *dir, const char *input, int index, char *buf, s
     char *dot = strrchr(stem, '.');
     if (dot && dot != stem)
         *dot = 0;
-    snprintf(buf, size, "%s/%s.jpg", dir, stem);
-    (void)index;
+    for (int k = 1;; k++) {
+        if (k == 1)
+            snprintf(buf, size, "%s/%s%s", dir, stem, ext);
+        else
+            snprintf(buf, size, "%s/%s-%d%s", dir, stem, k, ext);
+        int taken = is_an_input(buf, inputs, ninputs);
+        for (int i = 0; i < *nused && !taken; i++)
+            taken = strcmp(used[i], buf) == 0;
+        if (!taken)
+            break;
+    }
+    snprintf(used[(*nused)++], 1200, "%s", buf);
 }
 
 /* What the student should do: only failed rules have something to say; a
@@ -105,6 +132,9 @@ static void print_json(const char *input, const char *verdict, const char *error
         cJSON_AddNumberToObject(out, "height", c->out_h);
         cJSON_AddNumberToObject(out, "bytes", (double)c->jpeg_len);
         cJSON_AddNumberToObject(out, "quality", c->fit.quality);
+        /* whether the file landed in [photo] jpeg_min_kb..jpeg_max_kb */
+        cJSON_AddStringToObject(out, "size_window",
+                                c->fit.fit == GB_JPEG_FIT_OK ? "ok" : c->fit.fit == GB_JPEG_FIT_OVER_MAX ? "over" : "under");
     } else {
         cJSON_AddNullToObject(o, "output");
     }
@@ -202,6 +232,11 @@ static int run(gb_cli *cli, int argc, char **argv)
         free(inputs);
         return GB_EXIT_USAGE;
     }
+    if (backdrop && !gb_config_backdrop_allowed(&cli->cfg, backdrop)) {
+        free(inputs);
+        return gb_cli_usage_error("check", "--backdrop: '%s' is not in [photo] backdrops (%s)", backdrop,
+                                  cli->cfg.backdrops);
+    }
     int zh = strcmp(lang ? lang : cli->cfg.language, "zh") == 0;
     gb_err err;
     if ((out_dir && gb_mkdir_p(out_dir, 0755, &err) < 0) || (debug_dir && gb_mkdir_p(debug_dir, 0755, &err) < 0)) {
@@ -220,6 +255,8 @@ static int run(gb_cli *cli, int argc, char **argv)
         fprintf(stderr, "gradbooth check: face model loaded in %.0f ms\n", now_ms() - t0);
 
     int any_fail = 0, any_error = 0;
+    char (*used)[1200] = calloc((size_t)ninputs * 2 + 1, sizeof *used);
+    int nused = 0;
     for (int i = 0; i < ninputs; i++) {
         const char *input = inputs[i];
         unsigned char *data = NULL;
@@ -239,8 +276,7 @@ static int run(gb_cli *cli, int argc, char **argv)
         }
         if (debug_dir) {
             char dpath[1200];
-            out_name(debug_dir, input, i, dpath, sizeof dpath);
-            snprintf(dpath + strlen(dpath) - 4, 5, ".png");
+            out_name(debug_dir, input, ".png", inputs, ninputs, used, &nused, dpath, sizeof dpath);
             if (gb_check_debug_png(&cli->cfg, data, len, &c, dpath, &err) < 0)
                 fprintf(stderr, "gradbooth check: debug picture: %s\n", err.msg);
         }
@@ -248,7 +284,7 @@ static int run(gb_cli *cli, int argc, char **argv)
         char path[1200];
         const char *written = NULL;
         if (c.jpeg) {
-            out_name(out_dir, input, i, path, sizeof path);
+            out_name(out_dir, input, ".jpg", inputs, ninputs, used, &nused, path, sizeof path);
             char *slash = strrchr(path, '/');
             *slash = 0;
             if (gb_write_atomic(path, slash + 1, c.jpeg, c.jpeg_len, &err) < 0) {
@@ -286,6 +322,7 @@ static int run(gb_cli *cli, int argc, char **argv)
     }
     gb_face_model_free(model);
     free(inputs);
+    free(used);
     if (verbose) {
         /* peak resident memory of the whole run, for bench/check */
         FILE *st = fopen("/proc/self/status", "r");

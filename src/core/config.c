@@ -243,6 +243,9 @@ static const gb_config_key keys[] = {
     REAL_KEY("rules", "occl_lip_red_min", occl_lip_red_min, -50, 50, "6",
              "face.occluded: each half of the lips must be at least this much redder (a*)\n"
              "than the skin (a hand or a mask over the mouth is not)."),
+    REAL_KEY("rules", "colour_chroma_min", colour_chroma_min, 0, 100, "2",
+             "image.color: smallest mean colourfulness (a*b* chroma); a grey-scale photo\n"
+             "is about 0; colour portraits measured 5.2 and more."),
     REAL_KEY("rules", "occl_cheek_edges_max", occl_cheek_edges_max, 0, 10, "0.2",
              "face.occluded: largest edge density on a cheek / skin brightness (fingers)."),
 };

@@ -117,6 +117,7 @@ typedef struct gb_config {
     double occl_eye_dark_max;
     double occl_lip_red_min;
     double occl_cheek_edges_max;
+    double colour_chroma_min;
 } gb_config;
 
 typedef enum { GB_CFG_INT, GB_CFG_STR, GB_CFG_ENUM, GB_CFG_RGB, GB_CFG_LIST, GB_CFG_REAL } gb_config_type;

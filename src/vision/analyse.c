@@ -140,6 +140,26 @@ int gb_check_photo(gb_face_model *model, const gb_config *cfg, const unsigned ch
         return -1;
     }
     gb_measure_photo(img, faces, n, cfg, &c->m);
+    /* The detector sometimes finds a face in a photo that is upside down
+     * (a camera mounted wrong), fitting the landmarks the right way up: the
+     * "eyes" then hold no pupil and the "lips" no red. Only then, look at
+     * the photo turned round: a surer face there means it is upside down. */
+    if (n == 1 && (c->m.eye_dark > cfg->occl_eye_dark_max || c->m.lip_red < cfg->occl_lip_red_min)) {
+        gb_image *turned = gb_image_new(img->width, img->height);
+        if (turned) {
+            for (int y = 0; y < img->height; y++)
+                for (int x = 0; x < img->width; x++)
+                    memcpy(gb_image_px(turned, x, y), gb_image_px(img, img->width - 1 - x, img->height - 1 - y), 3);
+            gb_face t[2];
+            gb_err ignored;
+            int nt = gb_face_detect(model, turned, cfg->detect_upsample, cfg->detect_threshold, t, 2, &ignored);
+            if (nt >= 1 && t[0].confidence > faces[0].confidence) {
+                c->m.upside_down = 1;
+                c->m.roll_deg = 180 - c->m.roll_deg;
+            }
+            gb_image_free(turned);
+        }
+    }
     /* The crop is solved in full-resolution pixels: that is where the
      * output is cut from, and where "no upscaling" is judged. */
     double to_full = (double)info.width / img->width;

@@ -164,6 +164,7 @@ static void geometry(const gb_face *f, gb_measure *m)
     m->face_width = dist(f->pts[0], f->pts[16]);
     m->roll_deg = atan2(m->eye_r.y - m->eye_l.y, m->eye_r.x - m->eye_l.x) * 180 / M_PI;
 
+
     /* Yaw: the nose tip sits midway between the cheeks when the head faces
      * the camera; turning moves it toward one side. For a head modelled as
      * a cylinder with the nose tip about 0.6 face half-widths in front of
@@ -714,6 +715,23 @@ static void sharpness(const gb_image *img, gb_measure *m)
     }
 }
 
+/* Colourfulness of the frame, on a sparse grid: a grey-scale photo is not
+ * the 24-bit colour photo the spec asks for. */
+static void chroma(const gb_image *img, const gb_config *cfg, gb_measure *m)
+{
+    box b = frame_box(img, m, 0, 0, cfg->photo_width, cfg->photo_height);
+    double sum = 0;
+    int n = 0;
+    int step = (int)fmax(1, (b.x1 - b.x0) / 64);
+    for (int y = b.y0; y < b.y1; y += step)
+        for (int x = b.x0; x < b.x1; x += step, n++) {
+            const unsigned char *p = px(img, x, y);
+            gb_lab lab = gb_rgb_to_lab(p[0], p[1], p[2]);
+            sum += hypot(lab.a, lab.b);
+        }
+    m->chroma = n ? sum / n : 0;
+}
+
 static void clothing(const gb_image *img, const gb_config *cfg, gb_measure *m)
 {
     double W = cfg->photo_width, H = cfg->photo_height;
@@ -804,6 +822,7 @@ void gb_measure_photo(const gb_image *img, const gb_face *faces, int n, const gb
     exposure(img, m);
     sharpness(img, m);
     clothing(img, cfg, m);
+    chroma(img, cfg, m);
     cheek_edges(img, m, &cl, &cr);
 }
 

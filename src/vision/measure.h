@@ -72,6 +72,8 @@ typedef struct gb_measure {
     double frame_clipped; /* share of clipped (0 or 255) pixels on the face */
 
     double sharpness; /* Laplacian variance / luma variance around eyes and nose */
+    double chroma;    /* mean a*b* chroma over the frame: about 0 for a grey-scale photo */
+    int upside_down;  /* chin above the eyes: the photo is rotated */
 
     /* clothing */
     int cloth_pixels;

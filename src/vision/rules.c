@@ -114,11 +114,16 @@ static void rule_face_occluded(const gb_rule_input *in, gb_rule_result *r)
 {
     if (!need_face(in, r))
         return;
+    if (in->m->upside_down) {
+        r->state = GB_RULE_NOT_EVALUATED; /* the features are where the landmarks are not */
+        return;
+    }
     const gb_measure *m = in->m;
     const gb_config *c = in->cfg;
     /* Each sign of a covered feature as a multiple of its limit; > 1 fails. */
     double eye = m->eye_dark / c->occl_eye_dark_max;
-    double lips = m->lip_red <= 0 ? 10 : c->occl_lip_red_min / m->lip_red;
+    /* lips are judged by colour, so not on a grey-scale photo */
+    double lips = m->chroma < c->colour_chroma_min ? 0 : m->lip_red <= 0 ? 10 : c->occl_lip_red_min / m->lip_red;
     double cheek = m->cheek_edges / c->occl_cheek_edges_max;
     set_max(r, fmax(eye, fmax(lips, cheek)), 1.0);
     if (getenv("GB_DEBUG_OCCL"))
@@ -127,8 +132,20 @@ static void rule_face_occluded(const gb_rule_input *in, gb_rule_result *r)
 
 static void rule_pose_roll(const gb_rule_input *in, gb_rule_result *r)
 {
-    if (need_face(in, r))
-        set_max(r, fabs(in->m->roll_deg), in->cfg->roll_max_deg);
+    if (!need_face(in, r))
+        return;
+    set_max(r, fabs(in->m->roll_deg), in->cfg->roll_max_deg);
+    if (in->m->upside_down) {
+        r->msg_zh = "照片是倒置的。请工作人员检查相机的安装方向。";
+        r->msg_en = "The photo is upside down. Ask staff to check how the camera is mounted.";
+    }
+}
+
+static void rule_image_color(const gb_rule_input *in, gb_rule_result *r)
+{
+    if (!need_face(in, r))
+        return;
+    set_min(r, in->m->chroma, in->cfg->colour_chroma_min);
 }
 
 static void rule_pose_yaw(const gb_rule_input *in, gb_rule_result *r)
@@ -255,9 +272,21 @@ static void rule_background_color(const gb_rule_input *in, gb_rule_result *r)
     }
     r->has_value = 1;
     r->value = best;
-    r->limit_is_number = 1;
-    r->limit = 1.0;
+    /* The limit names the colours accepted; the value is the distance from
+     * the nearest, 1 being the edge of its tolerance. */
+    snprintf(r->limit_text, sizeof r->limit_text, "%s (<= 1)", in->backdrop ? in->backdrop : in->cfg->backdrops);
     r->state = best <= 1.0 ? GB_RULE_PASS : GB_RULE_FAIL;
+    if (r->state == GB_RULE_FAIL) {
+        const char *want = in->backdrop ? in->backdrop : in->cfg->backdrops;
+        r->msg_zh = strcmp(want, "blue") == 0    ? "背景颜色不符合要求：应为浅蓝色背景。"
+                    : strcmp(want, "white") == 0 ? "背景颜色不符合要求：应为白色背景。"
+                    : strcmp(want, "grey") == 0  ? "背景颜色不符合要求：应为浅灰色背景。"
+                                                 : r->msg_zh;
+        r->msg_en = strcmp(want, "blue") == 0    ? "The background colour is wrong: it must be light blue."
+                    : strcmp(want, "white") == 0 ? "The background colour is wrong: it must be white."
+                    : strcmp(want, "grey") == 0  ? "The background colour is wrong: it must be light grey."
+                                                 : r->msg_en;
+    }
 }
 
 static void rule_lighting_even(const gb_rule_input *in, gb_rule_result *r)
@@ -322,7 +351,10 @@ static const gb_rule rules[] = {
     {"face.occluded", "eyes hold a dark pupil, lips are redder than skin, cheeks are smooth (1 = limit)",
      rule_face_occluded, "脸部被遮挡。请拿开手或其他物品，露出整张脸。",
      "Part of your face is covered. Move your hand or anything else away so your whole face shows."},
-    {"pose.roll", "tilt of the eye line, degrees", rule_pose_roll, "头歪了。请把头摆正，两眼保持水平。",
+    {"image.color", "mean colourfulness (a*b* chroma) of the photo; the spec asks for a colour photo",
+     rule_image_color, "照片必须是彩色的。请工作人员检查相机设置（不能是黑白）。",
+     "The photo must be in colour. Ask staff to check the camera (not black and white)."},
+    {"pose.roll", "tilt of the eye line, degrees (about 180 when upside down)", rule_pose_roll, "头歪了。请把头摆正，两眼保持水平。",
      "Your head is tilted. Straighten it so your eyes are level."},
     {"pose.yaw", "head turn, degrees (nose position between the cheeks)", rule_pose_yaw,
      "请正对镜头，不要侧脸。", "Face the camera straight on; do not turn your head."},

@@ -526,6 +526,42 @@ static void test_rejects_light_from_one_side(void **state)
     gb_image_free(img);
 }
 
+static void test_grey_scale_photo_fails_colour_not_occlusion(void **state)
+{
+    (void)state;
+    gb_image *img = copy(base);
+    for (int y = 0; y < img->height; y++)
+        for (int x = 0; x < img->width; x++) {
+            unsigned char *p = gb_image_px(img, x, y);
+            unsigned char l = clamp255(0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);
+            p[0] = p[1] = p[2] = l;
+        }
+    gb_check c = check_image(img, NULL);
+    expect_fail(&c, "image.color");
+    expect_pass(&c, "face.occluded"); /* grey lips are not a hand over the mouth */
+    gb_check_free(&c);
+    gb_image_free(img);
+}
+
+static void test_upside_down_photo_fails_roll_at_about_180(void **state)
+{
+    (void)state;
+    gb_image *img = copy(base);
+    for (int y = 0; y < img->height; y++)
+        for (int x = 0; x < img->width; x++)
+            memcpy(gb_image_px(img, x, y), gb_image_px(base, base->width - 1 - x, base->height - 1 - y), 3);
+    gb_check c = check_image(img, NULL);
+    if (c.m.faces == 1) {
+        expect_fail(&c, "pose.roll");
+        assert_true(rule(&c, "pose.roll")->value > 150);
+    } else {
+        expect_fail(&c, "face.count"); /* not found at all is a refusal too */
+    }
+    assert_int_equal(c.failed > 0, 1);
+    gb_check_free(&c);
+    gb_image_free(img);
+}
+
 /* The labelled photos of tests/data/faces/LABELS.csv: every must_fail rule
  * fails and no must_not_fail rule does. */
 static void test_labelled_photos(void **state)
@@ -606,6 +642,8 @@ int main(void)
         cmocka_unit_test(test_rejects_blue_clothes),
         cmocka_unit_test(test_rejects_glare_and_tinted_glasses),
         cmocka_unit_test(test_rejects_light_from_one_side),
+        cmocka_unit_test(test_grey_scale_photo_fails_colour_not_occlusion),
+        cmocka_unit_test(test_upside_down_photo_fails_roll_at_about_180),
         cmocka_unit_test(test_labelled_photos),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
