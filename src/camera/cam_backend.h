@@ -67,7 +67,7 @@ typedef struct gb_cam_backend {
     void (*info)(void *dev, gb_cam_info *out);
 } gb_cam_backend;
 
-extern const gb_cam_backend gb_cam_file, gb_cam_v4l2;
+extern const gb_cam_backend gb_cam_file, gb_cam_v4l2, gb_cam_gphoto2;
 
 /* The registry (backends.c): every backend, `auto` order first. */
 extern const gb_cam_backend *const gb_cam_backends[];

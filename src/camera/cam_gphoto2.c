@@ -290,15 +290,104 @@ static void gp2_close(void *opaque)
     free(d);
 }
 
+/* libgphoto2's camera list (2,600 models, ~60 driver modules) takes ~70 ms
+ * to load; a camera that sleeps is reopened every few seconds, so it is
+ * loaded once per process and shared. The port list is loaded afresh each
+ * time: it names the USB devices present now. */
+static pthread_mutex_t abilities_mu = PTHREAD_MUTEX_INITIALIZER;
+static CameraAbilitiesList *abilities;
+
+/* The shared camera list, locked: call abilities_unlock() when done. NULL
+ * (unlocked) when it cannot be loaded. */
+static CameraAbilitiesList *abilities_lock(GPContext *ctx)
+{
+    pthread_mutex_lock(&abilities_mu);
+    if (!abilities) {
+        CameraAbilitiesList *al = NULL;
+        if (gp_abilities_list_new(&al) >= GP_OK && gp_abilities_list_load(al, ctx) >= GP_OK &&
+            gp_abilities_list_count(al) > 0) {
+            abilities = al;
+        } else if (al) {
+            gp_abilities_list_free(al);
+        }
+    }
+    if (!abilities)
+        pthread_mutex_unlock(&abilities_mu);
+    return abilities;
+}
+
+static void abilities_unlock(void)
+{
+    pthread_mutex_unlock(&abilities_mu);
+}
+
+/* 1 when the kernel sees any USB device besides the hubs built into the
+ * machine. Asking libgphoto2 when there is none costs a load of port drivers
+ * each time, and its usb1 driver leaks a little memory per ask when the bus
+ * is empty: a kiosk without a DSLR retries all day. */
+static int usb_devices_present(void)
+{
+    DIR *dir = opendir("/sys/bus/usb/devices");
+    if (!dir)
+        return 0;
+    int found = 0;
+    struct dirent *e;
+    while (!found && (e = readdir(dir)) != NULL)
+        /* "1-4" or "1-4.2" are devices, "usb1" a root hub, "1-4:1.0" an interface. */
+        found = isdigit((unsigned char)e->d_name[0]) && strchr(e->d_name, '-') && !strchr(e->d_name, ':');
+    closedir(dir);
+    return found;
+}
+
+/* The cameras libgphoto2 recognises now, as gp_camera_autodetect finds them
+ * but with the shared camera list. */
+static int detect(GPContext *ctx, CameraList *out)
+{
+    GPPortInfoList *ports = NULL;
+    CameraList *all = NULL;
+    int rc = gp_port_info_list_new(&ports);
+    if (rc >= GP_OK)
+        rc = gp_port_info_list_load(ports);
+    if (rc >= GP_OK)
+        rc = gp_list_new(&all);
+    if (rc >= GP_OK) {
+        CameraAbilitiesList *al = abilities_lock(ctx);
+        if (al) {
+            rc = gp_abilities_list_detect(al, ports, all, ctx);
+            abilities_unlock();
+        } else {
+            rc = GP_ERROR_MODEL_NOT_FOUND;
+        }
+    }
+    for (int i = 0; rc >= GP_OK && i < gp_list_count(all); i++) {
+        const char *name = NULL, *value = NULL;
+        gp_list_get_name(all, i, &name);
+        gp_list_get_value(all, i, &value);
+        /* The catch-all "usb:" port duplicates the real ones. */
+        if (name && value && strcmp(value, "usb:") != 0)
+            gp_list_append(out, name, value);
+    }
+    if (all)
+        gp_list_free(all);
+    if (ports)
+        gp_port_info_list_free(ports);
+    return rc;
+}
+
 /* Model and port of the camera to open: the configured port (its model from
- * autodetection, or generic PTP), or the first camera found. */
+ * detection, or generic PTP), or the first camera found. */
 static int choose_camera(gp2_dev *d, const char *want_port, gb_err *err)
 {
+    if (!want_port[0] && !usb_devices_present()) {
+        gb_err_set(err, "no USB device is connected (besides the machine's own hubs): connect the camera by USB "
+                        "and switch it on");
+        return -1;
+    }
     CameraList *found = NULL;
     int rc = gp_list_new(&found);
     if (rc >= GP_OK) {
         begin_call(d);
-        rc = gp_camera_autodetect(found, d->ctx);
+        rc = detect(d->ctx, found);
         end_call();
     }
     if (rc < GP_OK) {
@@ -371,26 +460,22 @@ static void *gp2_open(const gb_config *cfg, gb_err *err)
         return NULL;
     }
 
-    CameraAbilitiesList *al = NULL;
     GPPortInfoList *pl = NULL;
     CameraAbilities a;
     GPPortInfo pi;
-    int rc = gp_abilities_list_new(&al);
-    if (rc >= GP_OK)
-        rc = gp_abilities_list_load(al, d->ctx);
-    int m = rc >= GP_OK ? gp_abilities_list_lookup_model(al, d->model) : rc;
-    if (m >= GP_OK)
-        rc = gp_abilities_list_get_abilities(al, m, &a);
-    else
-        rc = m;
+    int rc = GP_ERROR_MODEL_NOT_FOUND;
+    CameraAbilitiesList *al = abilities_lock(d->ctx);
+    if (al) {
+        int m = gp_abilities_list_lookup_model(al, d->model);
+        rc = m >= GP_OK ? gp_abilities_list_get_abilities(al, m, &a) : m;
+        abilities_unlock();
+    }
     if (rc < GP_OK) {
         gb_err_set(err, "gphoto2: libgphoto2 has no driver for \"%s\" (%s); is libgphoto2-6 installed completely?",
                    d->model, gp_result_as_string(rc));
-        gp_abilities_list_free(al);
         gp2_close(d);
         return NULL;
     }
-    gp_abilities_list_free(al);
     rc = gp_port_info_list_new(&pl);
     if (rc >= GP_OK)
         rc = gp_port_info_list_load(pl);
@@ -746,41 +831,38 @@ static int gp2_capture_still(void *opaque, unsigned char **jpeg, size_t *len, gb
 
 static int gp2_list(const gb_config *cfg, gb_cam_found *out, int max)
 {
-    if (max <= 0)
+    if (max <= 0 || !usb_devices_present())
         return 0;
     pthread_once(&log_once, install_log_hook);
     GPContext *ctx = gp_context_new();
     CameraList *found = NULL;
-    CameraAbilitiesList *al = NULL;
     int rc = ctx ? gp_list_new(&found) : GP_ERROR_NO_MEMORY;
     if (rc >= GP_OK)
-        rc = gp_camera_autodetect(found, ctx);
+        rc = detect(ctx, found);
     int n = 0;
     if (rc < GP_OK) {
         gb_err e;
         gb_gp2_explain(&e, rc, NULL, "looking for cameras", NULL, NULL);
         snprintf(out[0].problem, sizeof out[0].problem, "%s", e.msg);
         n = 1;
-    } else if (gp_list_count(found) > 0 && gp_abilities_list_new(&al) >= GP_OK) {
-        gp_abilities_list_load(al, ctx);
-        for (int i = 0; i < gp_list_count(found) && n < max; i++) {
-            const char *model = NULL, *port = NULL;
-            gp_list_get_name(found, i, &model);
-            gp_list_get_value(found, i, &port);
-            gb_cam_found *f = &out[n++];
-            snprintf(f->model, sizeof f->model, "%s", model ? model : "?");
-            snprintf(f->port, sizeof f->port, "%s", port ? port : "?");
-            CameraAbilities a;
-            int m = model ? gp_abilities_list_lookup_model(al, model) : GP_ERROR;
-            if (m >= GP_OK && gp_abilities_list_get_abilities(al, m, &a) >= GP_OK)
-                describe_abilities(&a, f->details, sizeof f->details);
-            if (cfg->camera_device[0] && port && strcmp(cfg->camera_device, port) != 0)
-                snprintf(f->problem, sizeof f->problem, "not the configured [camera] device %s",
-                         cfg->camera_device);
-        }
+    }
+    CameraAbilitiesList *al = rc >= GP_OK && gp_list_count(found) > 0 ? abilities_lock(ctx) : NULL;
+    for (int i = 0; al && i < gp_list_count(found) && n < max; i++) {
+        const char *model = NULL, *port = NULL;
+        gp_list_get_name(found, i, &model);
+        gp_list_get_value(found, i, &port);
+        gb_cam_found *f = &out[n++];
+        snprintf(f->model, sizeof f->model, "%s", model ? model : "?");
+        snprintf(f->port, sizeof f->port, "%s", port ? port : "?");
+        CameraAbilities a;
+        int m = model ? gp_abilities_list_lookup_model(al, model) : GP_ERROR;
+        if (m >= GP_OK && gp_abilities_list_get_abilities(al, m, &a) >= GP_OK)
+            describe_abilities(&a, f->details, sizeof f->details);
+        if (cfg->camera_device[0] && port && strcmp(cfg->camera_device, port) != 0)
+            snprintf(f->problem, sizeof f->problem, "not the configured [camera] device %s", cfg->camera_device);
     }
     if (al)
-        gp_abilities_list_free(al);
+        abilities_unlock();
     if (found)
         gp_list_free(found);
     if (ctx)
