@@ -104,6 +104,8 @@ static int import(gb_cli *cli, int argc, char **argv)
            r.nrows == 1 ? "" : "s");
     if (r.ignored_columns[0])
         printf("columns not used: %s\n", r.ignored_columns);
+    if (r.title_lines)
+        printf("skipped %d title line%s above the header\n", r.title_lines, r.title_lines == 1 ? "" : "s");
 
     gb_store *st = gb_cli_open_store(cli);
     if (!st) {
@@ -134,6 +136,18 @@ static int import(gb_cli *cli, int argc, char **argv)
             fprintf(stderr, "gradbooth roster: %s\n", err.msg);
         gb_roster_free(&r);
         return code;
+    }
+    if (r.nwarnings) {
+        /* printed, not refused: the school may be right */
+        gb_roster w = {.problems = r.warnings, .nproblems = r.nwarnings};
+        size_t size = 256 * ((size_t)cli->cfg.roster_errors_listed + 2);
+        char *buf = malloc(size);
+        if (buf) {
+            gb_roster_format_problems(&w, file, (size_t)cli->cfg.roster_errors_listed, buf, size);
+            printf("%zu warning%s (imported anyway; check with the school):\n%s", r.nwarnings,
+                   r.nwarnings == 1 ? "" : "s", buf);
+            free(buf);
+        }
     }
     printf("batch %s: %zu added, %zu unchanged, %zu updated, %zu already there and not in this file "
            "(kept) in %.2f s%s\n",

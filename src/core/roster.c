@@ -88,22 +88,104 @@ int gb_roster_col_for_header(const char *header)
     return -1;
 }
 
-void gb_roster_add_problem(gb_roster *r, size_t line, const char *column, const char *fmt, ...)
+static void add_entry(gb_roster_problem **list, size_t *n, size_t line, const char *column, const char *fmt,
+                      va_list ap)
 {
-    if ((r->nproblems & (r->nproblems - 1)) == 0) { /* grow at powers of two */
-        size_t cap = r->nproblems ? r->nproblems * 2 : 1;
-        gb_roster_problem *p = realloc(r->problems, cap * sizeof *p);
+    if ((*n & (*n - 1)) == 0) { /* grow at powers of two */
+        size_t cap = *n ? *n * 2 : 1;
+        gb_roster_problem *p = realloc(*list, cap * sizeof *p);
         if (!p)
             return; /* the count stays right enough; the import fails anyway */
-        r->problems = p;
+        *list = p;
     }
-    gb_roster_problem *p = &r->problems[r->nproblems++];
+    gb_roster_problem *p = &(*list)[(*n)++];
     p->line = line;
     snprintf(p->column, sizeof p->column, "%s", column ? column : "");
+    vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+}
+
+void gb_roster_add_problem(gb_roster *r, size_t line, const char *column, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+    add_entry(&r->problems, &r->nproblems, line, column, fmt, ap);
     va_end(ap);
+}
+
+void gb_roster_add_warning(gb_roster *r, size_t line, const char *column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_entry(&r->warnings, &r->nwarnings, line, column, fmt, ap);
+    va_end(ap);
+}
+
+int gb_id_check_digit_ok(const char *id)
+{
+    static const int weight[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static const char check[] = "10X98765432";
+    if (strlen(id) != 18)
+        return 0;
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+        if (!isdigit((unsigned char)id[i]))
+            return 0;
+        sum += (id[i] - '0') * weight[i];
+    }
+    return toupper((unsigned char)id[17]) == check[sum % 11];
+}
+
+static int real_date(const char *d, int digits_year)
+{
+    int y = 0, m, day;
+    for (int i = 0; i < digits_year; i++)
+        y = y * 10 + (d[i] - '0');
+    if (digits_year == 2)
+        y += 1900;
+    m = (d[digits_year] - '0') * 10 + d[digits_year + 1] - '0';
+    day = (d[digits_year + 2] - '0') * 10 + d[digits_year + 3] - '0';
+    return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+int gb_looks_like_id_number(const char *t)
+{
+    size_t n = strlen(t);
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)t[i]) && !(i == 17 && (t[i] == 'X' || t[i] == 'x')))
+            return 0;
+    if (n == 18)
+        return real_date(t + 6, 4) && gb_id_check_digit_ok(t);
+    if (n == 15)
+        return real_date(t + 6, 2);
+    return 0;
+}
+
+/* Spreadsheets write numbers in odd ways: full-width digits (０-９, Ｘ) from
+ * Chinese input methods, ="..." and '... to keep Excel from turning a long
+ * number into 1.1E+17. Brings such a cell to plain ASCII in place. */
+static void plain_number(char *s)
+{
+    size_t n = strlen(s);
+    if (n >= 3 && s[0] == '=' && s[1] == '"' && s[n - 1] == '"') {
+        memmove(s, s + 2, n - 3);
+        s[n - 3] = 0;
+    } else if (n >= 2 && s[0] == '\'') {
+        memmove(s, s + 1, n);
+    }
+    char *w = s;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        /* U+FF10..U+FF19 are EF BC 90..99; U+FF38 (Ｘ) is EF BC B8, U+FF58 (ｘ) EF BD 98 */
+        if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+            *w++ = (char)('0' + p[2] - 0x90);
+            p += 3;
+        } else if (p[0] == 0xEF && ((p[1] == 0xBC && p[2] == 0xB8) || (p[1] == 0xBD && p[2] == 0x98))) {
+            *w++ = 'X';
+            p += 3;
+        } else {
+            *w++ = (char)*p++;
+        }
+    }
+    *w = 0;
 }
 
 void gb_roster_format_problems(const gb_roster *r, const char *origin, size_t limit, char *buf,
@@ -152,6 +234,7 @@ void gb_roster_free(gb_roster *r)
         row_free(&r->rows[i]);
     free(r->rows);
     free(r->problems);
+    free(r->warnings);
     memset(r, 0, sizeof *r);
 }
 
@@ -275,7 +358,33 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
         return -1;
     }
 
-    /* Header: map each column; remember the header text for messages. */
+    /* Header: the first row naming the required columns. Schools often put
+     * a title line ("2026届毕业生名单") above it; up to three are skipped. */
+    size_t hdr_row = 0;
+    for (size_t t = 0; t < csv.nrows && t < 4; t++) {
+        int name = 0, no = 0;
+        for (size_t i = 0; i < csv.rows[t].nfields; i++) {
+            int c = gb_roster_col_for_header(csv.rows[t].fields[i]);
+            name |= c == GB_COL_NAME;
+            no |= c == GB_COL_STUDENT_NO;
+        }
+        if (name && no) {
+            hdr_row = t;
+            break;
+        }
+    }
+    r->title_lines = (int)hdr_row;
+    if (hdr_row) {
+        /* drop the title rows so row 1 is the header */
+        for (size_t t = 0; t < hdr_row; t++) {
+            gb_csv_row *tr = &csv.rows[t];
+            for (size_t i = 0; i < tr->nfields; i++)
+                free(tr->fields[i]);
+            free(tr->fields);
+        }
+        memmove(csv.rows, csv.rows + hdr_row, (csv.nrows - hdr_row) * sizeof *csv.rows);
+        csv.nrows -= hdr_row;
+    }
     const gb_csv_row *hdr = &csv.rows[0];
     int col_index[GB_COL_COUNT];
     for (int c = 0; c < GB_COL_COUNT; c++)
@@ -377,6 +486,7 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
             gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "empty");
         else if (gb_utf8_chars(out->name) > 40)
             gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "longer than 40 characters");
+        plain_number(out->student_no);
         if (!out->student_no[0])
             gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO), "empty");
         else if (!gb_valid_student_no(out->student_no))
@@ -398,15 +508,30 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
         }
         out->gender = gender;
 
+        /* An ID number in any other column would be stored whole: refuse
+         * the row and say where it belongs. */
+        for (int c = 0; c < GB_COL_COUNT; c++) {
+            if (c == GB_COL_ID_NUMBER || c == GB_COL_ID_LAST4 || col_index[c] < 0)
+                continue;
+            char probe[80];
+            snprintf(probe, sizeof probe, "%s", cell[c]);
+            plain_number(gb_trim(probe));
+            if (gb_looks_like_id_number(probe))
+                gb_roster_add_problem(r, row->line, HDR(c),
+                                      "holds an ID number; ID numbers belong in the 身份证号 column");
+            explicit_bzero(probe, sizeof probe);
+        }
+
         /* ID: the full number when the column has one, else the last four. */
-        char idbuf[64];
+        char idbuf[96], last4buf[96];
         int idcol = GB_COL_ID_NUMBER;
         snprintf(idbuf, sizeof idbuf, "%s", cell[GB_COL_ID_NUMBER]);
-        gb_trim(idbuf);
+        plain_number(gb_trim(idbuf));
+        snprintf(last4buf, sizeof last4buf, "%s", cell[GB_COL_ID_LAST4]);
+        plain_number(gb_trim(last4buf));
         if (!idbuf[0] && col_index[GB_COL_ID_LAST4] >= 0) {
             idcol = GB_COL_ID_LAST4;
-            snprintf(idbuf, sizeof idbuf, "%s", cell[GB_COL_ID_LAST4]);
-            gb_trim(idbuf);
+            snprintf(idbuf, sizeof idbuf, "%s", last4buf);
         }
         const char *idhdr = col_index[idcol] >= 0 ? HDR(idcol) : HDR(GB_COL_ID_LAST4);
         if (!idbuf[0]) {
@@ -416,9 +541,16 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
                                   "expected the last 4 characters of the ID number");
         } else if (gb_id_suffix(idbuf, out->id_last4, &err) < 0) {
             gb_roster_add_problem(r, row->line, idhdr, "%s", err.msg);
+        } else if (idcol == GB_COL_ID_NUMBER && last4buf[0] && strcasecmp(last4buf, out->id_last4) != 0) {
+            gb_roster_add_problem(r, row->line, HDR(GB_COL_ID_LAST4),
+                                  "does not match the last 4 characters of the ID number column");
+        } else if (strlen(idbuf) == 18 && !strchr(idbuf, '*') && !gb_id_check_digit_ok(idbuf)) {
+            /* a typing error would lock the student out at the kiosk */
+            gb_roster_add_warning(r, row->line, idhdr, "the ID number's check digit does not match (a typing error?)");
         }
-        /* Wipe the copy of the full number. */
+        /* Wipe the copies of the full number. */
         explicit_bzero(idbuf, sizeof idbuf);
+        explicit_bzero(last4buf, sizeof last4buf);
     }
 #undef HDR
     if (r->nrows && col_index[GB_COL_STUDENT_NO] >= 0)

@@ -50,6 +50,9 @@ typedef struct gb_roster {
     char delimiter;
     char ignored_columns[512]; /* header names not used, comma separated */
     int has_column[GB_COL_COUNT];
+    int title_lines;           /* lines above the header that were skipped */
+    gb_roster_problem *warnings; /* worth a look, but the import goes ahead */
+    size_t nwarnings;
 } gb_roster;
 
 /* Canonical English name of a column ("student_no"). */
@@ -67,6 +70,20 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
 /* Adds a problem (used by the importer for duplicates against the batch). */
 void gb_roster_add_problem(gb_roster *roster, size_t line, const char *column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Adds a warning: something staff should look at that does not stop the
+ * import (an ID number whose check digit is wrong, another school). */
+void gb_roster_add_warning(gb_roster *roster, size_t line, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Whether text is a full Chinese ID number: 17 digits and a digit or X whose
+ * ISO 7064 MOD 11-2 check matches, with a real birth date; or an old
+ * 15-digit number with a real date. Used to keep ID numbers out of columns
+ * where they would be stored whole. */
+int gb_looks_like_id_number(const char *text);
+
+/* Whether an 18-character ID number's check digit matches. */
+int gb_id_check_digit_ok(const char *id18);
 
 /* Writes "origin line L, column 'C': msg" for the first `limit` problems,
  * one per line, then "... and N more problems". */

@@ -159,6 +159,30 @@ static int decode(const unsigned char *data, size_t len, char **out, size_t *out
         }
         return 0;
     }
+    /* UTF-16 without a byte-order mark: text in it is mostly ASCII, so
+     * every other byte is zero. */
+    if (len >= 4 && len % 2 == 0) {
+        size_t zero_odd = 0, zero_even = 0;
+        for (size_t i = 0; i < len; i++)
+            if (!data[i]) {
+                if (i % 2)
+                    zero_odd++;
+                else
+                    zero_even++;
+            }
+        int le = zero_odd * 10 >= len * 3 && zero_even * 50 < len;
+        int be = zero_even * 10 >= len * 3 && zero_odd * 50 < len;
+        if (le || be) {
+            size_t bad = 0;
+            int rc = convert(le ? "UTF-16LE" : "UTF-16BE", data, len, out, out_len, &bad);
+            if (rc == 0 && !memchr(*out, 0, *out_len)) {
+                *encoding = le ? "UTF-16LE (no BOM)" : "UTF-16BE (no BOM)";
+                return 0;
+            }
+            free(*out);
+            *out = NULL;
+        }
+    }
     const void *nul = memchr(data, 0, len);
     if (nul) {
         size_t at = (size_t)((const unsigned char *)nul - data);

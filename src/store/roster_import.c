@@ -61,8 +61,12 @@ int gb_roster_import(gb_store *st, const char *batch_no, gb_roster *roster, int 
     }
     for (size_t i = 0; i < roster->nrows; i++) {
         const gb_roster_row *row = &roster->rows[i];
-        /* Rows without their own school take the batch's. */
+        /* Rows without their own school take the batch's; another school
+         * may be a wrong file, so staff are told. */
         const char *school = row->school[0] ? row->school : batch.school;
+        if (row->school[0] && strcmp(row->school, batch.school) != 0)
+            gb_roster_add_warning(roster, row->line, "学校/school", "another school than batch %s's (%s)", batch_no,
+                                  batch.school);
         const char *vals[] = {row->name,  row->gender, row->id_last4,   school,
                               row->college, row->major, row->level, row->class_name,
                               row->feature_code};

@@ -318,13 +318,17 @@ static void test_id_number_column_falls_back_to_last4_column(void **state)
     assert_int_equal(parse_text("学号,姓名,身份证号,身份证后四位\n"
                                 "1,甲,110105200305061234,\n"
                                 "2,乙,,567x\n"
-                                "3,丙,310104200307125678,9999\n",
+                                "3,丙,310104200307125678,5678\n",
                                 &r),
                      0);
     assert_int_equal(r.nrows, 3);
     assert_string_equal(r.rows[0].id_last4, "1234");
     assert_string_equal(r.rows[1].id_last4, "567X");
-    assert_string_equal(r.rows[2].id_last4, "5678"); /* the full number wins */
+    assert_string_equal(r.rows[2].id_last4, "5678");
+    gb_roster_free(&r);
+    /* the two columns disagree: which is right is the school's to say */
+    assert_int_equal(parse_text("学号,姓名,身份证号,身份证后四位\n3,丙,310104200307125678,9999\n", &r), -1);
+    assert_problem(&r, 0, 2, "身份证后四位", "does not match the last 4");
     gb_roster_free(&r);
 
     assert_int_equal(parse_text("学号,姓名,身份证号,身份证后四位\n1,甲,,\n", &r), -1);
@@ -603,6 +607,69 @@ static void test_lowercase_excel_number_is_recognised(void **state)
     gb_roster_free(&r);
 }
 
+static void test_id_number_in_another_column_is_refused_and_not_kept(void **state)
+{
+    (void)state;
+    gb_roster r;
+    /* 11010519491231002X is a valid ID number (check digit X) */
+    assert_int_equal(parse_text("学号,姓名,身份证号\n11010519491231002X,甲,1234\n2,11010519491231002X,2345\n", &r),
+                     -1);
+    assert_int_equal(r.nproblems, 2);
+    assert_problem(&r, 0, 2, "学号", "holds an ID number");
+    assert_problem(&r, 1, 3, "姓名", "holds an ID number");
+    for (size_t i = 0; i < r.nproblems; i++)
+        assert_null(strstr(r.problems[i].msg, "11010519491231002X"));
+    gb_roster_free(&r);
+    /* a long student number that is not an ID number is fine */
+    assert_int_equal(parse_text("学号,姓名,身份证号\n202201010101010101,甲,1234\n", &r), 0);
+    gb_roster_free(&r);
+}
+
+static void test_full_width_and_excel_protected_numbers_are_read(void **state)
+{
+    (void)state;
+    gb_roster r;
+    assert_int_equal(parse_text("学号,姓名,身份证号\n"
+                                "\"=\"\"2022001\"\"\",甲,\"=\"\"11010519491231002X\"\"\"\n"
+                                "'2022002,乙,'110105194912310021\n"
+                                "２０２２００３,丙,１１０１０５１９４９１２３１００２Ｘ\n",
+                                &r),
+                     0);
+    assert_string_equal(r.rows[0].student_no, "2022001");
+    assert_string_equal(r.rows[0].id_last4, "002X");
+    assert_string_equal(r.rows[1].student_no, "2022002");
+    assert_string_equal(r.rows[1].id_last4, "0021");
+    assert_string_equal(r.rows[2].student_no, "2022003");
+    assert_string_equal(r.rows[2].id_last4, "002X");
+    gb_roster_free(&r);
+}
+
+static void test_title_line_above_the_header_is_skipped(void **state)
+{
+    (void)state;
+    gb_roster r;
+    assert_int_equal(parse_text("2026届毕业生图像采集名单,,\n学号,姓名,身份证后四位\n1,甲,1234\n", &r), 0);
+    assert_int_equal(r.title_lines, 1);
+    assert_int_equal(r.nrows, 1);
+    assert_int_equal(r.rows[0].line, 3);
+    gb_roster_free(&r);
+}
+
+static void test_wrong_check_digit_is_a_warning(void **state)
+{
+    (void)state;
+    gb_roster r;
+    assert_int_equal(parse_text("学号,姓名,身份证号\n1,甲,110105194912310025\n2,乙,11010519491231002X\n", &r), 0);
+    assert_int_equal(r.nwarnings, 1);
+    assert_int_equal(r.warnings[0].line, 2);
+    assert_non_null(strstr(r.warnings[0].msg, "check digit"));
+    gb_roster_free(&r);
+    assert_true(gb_id_check_digit_ok("11010519491231002X"));
+    assert_true(gb_looks_like_id_number("11010519491231002x"));
+    assert_false(gb_looks_like_id_number("110105194913310021")); /* month 13 */
+    assert_true(gb_looks_like_id_number("110105491231002"));     /* old 15-digit */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -633,6 +700,10 @@ int main(void)
         cmocka_unit_test(test_empty_student_numbers_are_not_duplicates_of_each_other),
         cmocka_unit_test(test_header_with_full_stop_matches_alias),
         cmocka_unit_test(test_lowercase_excel_number_is_recognised),
+        cmocka_unit_test(test_id_number_in_another_column_is_refused_and_not_kept),
+        cmocka_unit_test(test_full_width_and_excel_protected_numbers_are_read),
+        cmocka_unit_test(test_title_line_above_the_header_is_skipped),
+        cmocka_unit_test(test_wrong_check_digit_is_a_warning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
