@@ -95,6 +95,15 @@ static const gb_migration migrations[] = {
      "  name TEXT PRIMARY KEY,"
      "  value INTEGER NOT NULL"
      ");"},
+    /* Kiosk settings: the staff PIN hash (argon2id), the kiosk's signing
+     * key for pay-later links, the PIN lockout counters. Values are text or
+     * blobs; nothing personal is ever stored here. */
+    {2,
+     "CREATE TABLE settings ("
+     "  name TEXT PRIMARY KEY,"
+     "  value BLOB NOT NULL,"
+     "  updated_at TEXT NOT NULL"
+     ");"},
 };
 
 const gb_migration *gb_store_migrations(size_t *count)

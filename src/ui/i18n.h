@@ -1,0 +1,145 @@
+/* The kiosk's message catalogue: every string a student or staff member
+ * reads, in Chinese (the default) and English, as one X-macro table in
+ * i18n.c. A screen names a message by its id (GB_MSG_START); adding a
+ * string touches that table only. Rule messages come from the rule table
+ * (vision/rules.h), which carries its own two languages. */
+#ifndef GB_UI_I18N_H
+#define GB_UI_I18N_H
+
+#include <stddef.h>
+
+typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
+
+#define GB_MESSAGES(X)                                                                                    \
+    X(LANG_TOGGLE, "English", "中文")                                                                   \
+    X(APP_TITLE, "毕业生图像采集", "Graduate photo collection")                                          \
+    X(WELCOME_BATCH, "采集批次", "Batch")                                                                \
+    X(WELCOME_SCHOOL, "学校", "School")                                                                  \
+    X(WELCOME_PRICE, "费用", "Fee")                                                                      \
+    X(WELCOME_PRICE_SCHOOL, "学校统一支付", "Paid by the school")                                         \
+    X(WELCOME_WINDOW, "采集时间", "Collection window")                                                   \
+    X(WELCOME_NO_BATCH, "目前没有进行中的采集批次，请联系工作人员。", "No collection batch is open. Please ask the staff.") \
+    X(WELCOME_START, "开始采集", "Start")                                                                \
+    X(WELCOME_HELP, "如何获取图像采集码？", "How do I get my collection code?")                          \
+    X(WELCOME_LOOKUP, "查询我的订单", "Look up my orders")                                               \
+    X(YUAN, "元", "CNY")                                                                                 \
+    X(HELP_TITLE, "获取图像采集码", "Getting your collection code")                                      \
+    X(HELP_BODY,                                                                                          \
+      "1. 打开学信网 App（或学信网网站、“学信网”微信公众号），登录学信档案。\n"                           \
+      "2. 进入“高等教育信息” → “学籍学历”，找到本次毕业的学籍。\n"                                           \
+      "3. 点击“获取图像采集码”，屏幕上会显示一个二维码。\n"                                                   \
+      "4. 把二维码对准扫码器（或摄像头）。原图比截图更容易识别。\n"                                           \
+      "每条学籍有自己的采集码。扫不出来时请调高手机亮度。",                                                 \
+      "1. Open the CHSI app (or the CHSI website or WeChat account) and log in to your record.\n"          \
+      "2. Go to Higher education → Enrolment and degrees and pick the record you graduate with.\n"         \
+      "3. Tap \"Get image collection code\": a QR code appears.\n"                                          \
+      "4. Hold the QR code to the scanner (or the camera). The original scans better than a screenshot.\n" \
+      "Each record has its own code. If it does not scan, turn up your phone's brightness.")               \
+    X(BACK, "返回", "Back")                                                                              \
+    X(HOME, "回到首页", "Home")                                                                          \
+    X(NEXT, "下一步", "Next")                                                                            \
+    X(CONFIRM, "确认", "Confirm")                                                                        \
+    X(ID_TITLE, "身份核验", "Verify your identity")                                                      \
+    X(ID_SCAN_HINT, "请扫描学信网图像采集码（对准扫码器），或在下方输入。",                               \
+      "Scan your CHSI collection code at the scanner, or type it below.")                                  \
+    X(ID_CODE, "图像采集码", "Collection code")                                                          \
+    X(ID_CODE_SCANNED, "已扫描采集码", "Code scanned")                                                   \
+    X(ID_BATCH, "批次号", "Batch number")                                                                \
+    X(ID_LAST4, "身份证号后四位", "Last 4 of your ID number")                                            \
+    X(ID_FEATURE, "学校特征码", "School feature code")                                                   \
+    X(ID_VERIFY, "核验", "Verify")                                                                       \
+    X(ID_MISSING_CODE, "请先扫描或输入图像采集码。", "Scan or type your collection code first.")          \
+    X(ID_MISSING_LAST4, "请输入身份证号后四位（4 位数字，最后一位可以是 X）。",                            \
+      "Enter the last 4 characters of your ID number (digits; the last may be X).")                        \
+    X(ID_MISSING_FEATURE, "本批次需要学校特征码，请输入。", "This batch needs your school feature code.") \
+    X(FAIL_TITLE, "核验未通过", "Verification failed")                                                   \
+    X(FAIL_CONTACT, "如有疑问，请联系学校负责采集的老师。", "Please contact your school's collection office.") \
+    X(FAIL_RETRY, "重新输入", "Try again")                                                               \
+    X(FAIL_CODE_UNREADABLE, "采集码无法识别。请重新获取采集码（原图），再扫描一次。",                       \
+      "The collection code cannot be read. Get the code again (the original, not a screenshot) and scan it.") \
+    X(FAIL_BATCH_UNKNOWN, "没有这个批次号。请核对学校通知中的批次号。",                                    \
+      "There is no such batch number. Check the number in your school's notice.")                          \
+    X(FAIL_BATCH_INACTIVE, "这个批次已停用。", "This batch is not active.")                               \
+    X(FAIL_BATCH_NOT_OPEN, "这个批次的采集还没有开始。", "Collection for this batch has not started yet.") \
+    X(FAIL_BATCH_CLOSED, "这个批次的采集已经结束。", "Collection for this batch has ended.")              \
+    X(FAIL_NOT_IN_BATCH, "学校导入的名单中没有你的信息。", "You are not in the list your school imported for this batch.") \
+    X(FAIL_SUFFIX_MISMATCH, "身份证号后四位与学校名单不一致。", "The last 4 of your ID number do not match the school's list.") \
+    X(FAIL_FEATURE_MISMATCH, "学校特征码不正确。", "The school feature code is wrong.")                   \
+    X(FAIL_ALREADY_APPROVED, "你的照片已经审核通过，无需重新采集。", "Your photo is already approved; nothing to do.") \
+    X(FAIL_STORE, "系统出错，请联系工作人员。", "System error. Please ask the staff.")                    \
+    X(INFO_TITLE, "确认个人信息", "Check your details")                                                  \
+    X(INFO_READONLY, "以下信息由学校导入，如有错误请联系学校更正。",                                      \
+      "The school imported these details; only the school can correct them.")                             \
+    X(INFO_NAME, "姓名", "Name")                                                                         \
+    X(INFO_GENDER, "性别", "Gender")                                                                     \
+    X(INFO_STUDENT_NO, "学号", "Student number")                                                         \
+    X(INFO_SCHOOL, "学校", "School")                                                                     \
+    X(INFO_COLLEGE, "学院", "College")                                                                   \
+    X(INFO_MAJOR, "专业", "Major")                                                                       \
+    X(INFO_LEVEL, "学历层次", "Level")                                                                   \
+    X(INFO_ID, "身份证号", "ID number")                                                                  \
+    X(INFO_PHONE, "手机号码", "Mobile phone")                                                            \
+    X(INFO_EMAIL, "电子邮箱", "Email")                                                                   \
+    X(INFO_BAD_PHONE, "请输入 11 位手机号码（1 开头）。", "Enter an 11-digit mobile number starting with 1.") \
+    X(INFO_BAD_EMAIL, "电子邮箱格式不正确。", "That email address does not look right.")                 \
+    X(INFO_CONFIRM, "信息无误，去拍照", "Correct, take my photo")                                        \
+    X(PHOTO_TITLE, "拍照", "Photo")                                                                      \
+    X(PHOTO_CAPTURE, "拍照", "Take photo")                                                               \
+    X(PHOTO_LOADING, "正在准备相机和检测…", "Preparing the camera and the checks…")                        \
+    X(PHOTO_NO_CAMERA, "相机未就绪，请联系工作人员。", "The camera is not ready. Please ask the staff.")   \
+    X(PHOTO_NO_FACE, "请坐到镜头正前方。", "Sit straight in front of the camera.")                        \
+    X(PHOTO_ALL_GOOD, "很好，请保持不动。", "Good. Hold still.")                                          \
+    X(PHOTO_GUIDE, "头顶在上方色带内，双眼在中间色带内，脸在两条竖线之间。",                              \
+      "Top of head in the upper band, eyes in the middle band, face between the lines.")                  \
+    X(PHOTO_CHECKLIST, "拍照前请确认：衣服不是蓝色或背景色；摘下耳环、项链和发夹；眼镜不反光、不是有色镜片。", \
+      "Before the photo: clothes not blue or backdrop-coloured; no earrings, necklaces or hair clips; glasses without glare or tint.") \
+    X(PHOTO_CHECKING, "正在检查照片…", "Checking the photo…")                                              \
+    X(PHOTO_CAPTURE_FAILED, "拍照失败，请再试一次。", "The photo could not be taken. Please try again.")    \
+    X(RESULT_TITLE, "照片检查结果", "Photo check")                                                        \
+    X(RESULT_PASS, "照片符合要求。", "The photo meets the requirements.")                                 \
+    X(RESULT_FAIL, "照片不符合要求，原因如下：", "The photo does not meet the requirements:")             \
+    X(RESULT_ACCEPT, "使用这张照片", "Use this photo")                                                   \
+    X(RESULT_RETAKE, "重拍", "Retake")                                                                   \
+    X(RESULT_RETAKES_LEFT, "还可以重拍 %d 次", "%d retakes left")                                         \
+    X(RESULT_NO_RETAKES, "重拍次数已用完，请联系工作人员。", "No retakes left. Please ask the staff.")      \
+    X(PAY_TITLE, "支付", "Payment")                                                                      \
+    X(PAY_AMOUNT, "应付金额", "Amount")                                                                  \
+    X(PAY_LATER_HINT, "请用手机微信扫描二维码支付。支付结果会在同步后更新，订单已保存。",                   \
+      "Scan the QR code with WeChat on your phone to pay. Your order is saved; the payment shows after the next sync.") \
+    X(PAY_NO_URL, "请到工作人员处付款，订单已保存。", "Please pay at the staff desk; your order is saved.")   \
+    X(PAY_DONE, "我已扫码，完成", "Done, I scanned it")                                                   \
+    X(DONE_TITLE, "采集完成", "All done")                                                                \
+    X(DONE_ORDER, "订单号", "Order number")                                                              \
+    X(DONE_STATUS, "状态", "Status")                                                                     \
+    X(DONE_REVIEW, "预计审核完成时间", "Review expected by")                                              \
+    X(DONE_LOOKUP, "扫码查询订单", "Scan to look up your order")                                          \
+    X(DONE_RETURN, "%d 秒后回到首页", "Back to the start in %d s")                                        \
+    X(STATE_AWAITING_PAYMENT, "待支付", "Awaiting payment")                                               \
+    X(STATE_PENDING_REVIEW, "待审核", "Pending review")                                                   \
+    X(STATE_APPROVED, "审核通过", "Approved")                                                             \
+    X(STATE_REJECTED, "审核未通过", "Rejected")                                                           \
+    X(STATE_IN_PROGRESS, "采集中", "In progress")                                                         \
+    X(STATE_CANCELLED, "已取消", "Cancelled")                                                             \
+    X(IDLE_WARNING, "长时间无操作，%d 秒后将回到首页并清除你的信息。",                                      \
+      "No activity: in %d s this returns to the start and clears your details.")                          \
+    X(IDLE_CONTINUE, "继续", "Continue")                                                                 \
+    X(KEY_BACKSPACE, "删除", "Del")                                                                      \
+    X(KEY_CLEAR, "清空", "Clear")
+
+typedef enum {
+#define GB_MSG_ENUM(id, zh, en) GB_MSG_##id,
+    GB_MESSAGES(GB_MSG_ENUM)
+#undef GB_MSG_ENUM
+        GB_MSG_COUNT
+} gb_msg;
+
+/* The message in the given language. */
+const char *gb_msg_text(gb_msg id, gb_lang lang);
+
+/* A message with one "%d" (counts, seconds) filled in. */
+void gb_msg_format_int(char *buf, size_t size, gb_msg id, gb_lang lang, int n);
+
+/* The id's name ("START"), for tests and the script's error messages. */
+const char *gb_msg_name(gb_msg id);
+
+#endif

@@ -1,0 +1,412 @@
+/* The photo worker thread (see photo_worker.h).
+ *
+ * One mutex (mu) guards the request slot and the results; a second one
+ * (cam_mu) guards the camera pointer, because a reopen replaces it. The UI
+ * only ever trylocks cam_mu, so a capture that holds the camera for a
+ * second costs the UI a few frames without new pictures, never a stall. */
+#include "ui/photo_worker.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+#include "image/jpeg.h"
+#include "vision/face.h"
+
+typedef enum { REQ_NONE, REQ_ANALYSE, REQ_CAPTURE, REQ_SHOW_FILE, REQ_QUIT } req_kind;
+
+struct gb_photo_worker {
+    gb_config cfg;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_mutex_t cam_mu;
+
+    gb_camera *cam;      /* cam_mu */
+    gb_face_model *model;
+    gb_pw_state state;   /* mu */
+    char state_msg[256]; /* mu */
+
+    req_kind req;        /* mu: the request waiting or running */
+    int running;         /* mu: a request is in work */
+    gb_image *frame;     /* REQ_ANALYSE: the copied frame */
+    char backdrop[8];
+    char path[1024];     /* REQ_SHOW_FILE */
+    double last_offer_ms;
+
+    gb_guidance guidance; /* mu */
+    int capture_done;     /* mu */
+    gb_capture capture;   /* mu */
+};
+
+static double mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+int gb_pw_live_rule(const char *id)
+{
+    /* What a preview frame can tell reliably: presence, place, pose, eyes
+     * and mouth. Resolution, light, colour and sharpness are judged on the
+     * full-resolution still. */
+    static const char *const live[] = {"face.count", "face.frame", "pose.roll", "pose.yaw",
+                                       "pose.pitch", "eyes.open", "mouth.closed"};
+    for (size_t i = 0; i < sizeof live / sizeof live[0]; i++)
+        if (strcmp(live[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+static void analyse(gb_photo_worker *pw, gb_image *frame, const char *backdrop)
+{
+    gb_guidance g = {0};
+    double t0 = mono_ms();
+    unsigned char *jpeg = NULL;
+    size_t len = 0;
+    gb_err err;
+    gb_check c;
+    /* gb_check_photo reads encoded photos; a preview frame is small, so a
+     * quick JPEG round trip costs a few milliseconds and keeps one path for
+     * live view and stills. */
+    if (gb_jpeg_encode(frame, 90, 72, &jpeg, &len, &err) == 0 &&
+        gb_check_photo(pw->model, &pw->cfg, jpeg, len, backdrop[0] ? backdrop : NULL, GB_OUTPUT_NONE, &c,
+                       &err) == 0) {
+        g.judged = 1;
+        g.faces = c.m.faces;
+        g.green = 1;
+        for (size_t i = 0; i < c.nrules; i++) {
+            const gb_rule_result *r = &c.rules[i];
+            if (!gb_pw_live_rule(r->id) || r->state != GB_RULE_FAIL)
+                continue;
+            /* The preview has fewer pixels than the still, so "too small to
+             * crop without upscaling" is not a placement problem here. */
+            if (strcmp(r->id, "face.frame") == 0 && c.crop.status == GB_CROP_TOO_SMALL)
+                continue;
+            g.green = 0;
+            if (g.nfail < 8) {
+                g.fail_id[g.nfail] = r->id;
+                g.fail_zh[g.nfail] = r->msg_zh;
+                g.fail_en[g.nfail] = r->msg_en;
+                g.nfail++;
+            }
+        }
+        gb_check_free(&c);
+    }
+    free(jpeg);
+    g.ms = mono_ms() - t0;
+    pthread_mutex_lock(&pw->mu);
+    g.seq = pw->guidance.seq + 1;
+    pw->guidance = g;
+    pthread_mutex_unlock(&pw->mu);
+}
+
+static void capture(gb_photo_worker *pw, const char *backdrop)
+{
+    gb_capture out = {0};
+    unsigned char *still = NULL;
+    size_t len = 0;
+    gb_err err;
+    pthread_mutex_lock(&pw->cam_mu);
+    int rc = pw->cam ? gb_camera_capture(pw->cam, &still, &len, &err) : -1;
+    if (!pw->cam)
+        gb_err_set(&err, "no camera");
+    pthread_mutex_unlock(&pw->cam_mu);
+    if (rc < 0) {
+        snprintf(out.err, sizeof out.err, "%s", err.msg);
+    } else {
+        gb_check c;
+        if (gb_check_photo(pw->model, &pw->cfg, still, len, backdrop[0] ? backdrop : NULL, GB_OUTPUT_IF_CROP, &c,
+                           &err) < 0) {
+            snprintf(out.err, sizeof out.err, "%s", err.msg);
+        } else {
+            out.ok = 1;
+            out.failed = c.failed;
+            out.jpeg = c.jpeg;
+            out.len = c.jpeg_len;
+            out.w = c.out_w;
+            out.h = c.out_h;
+            c.jpeg = NULL;
+            for (size_t i = 0; i < c.nrules; i++) {
+                if (c.rules[i].state != GB_RULE_FAIL || out.nmsg >= GB_MAX_RULES)
+                    continue;
+                out.rule_id[out.nmsg] = c.rules[i].id;
+                out.msg_zh[out.nmsg] = c.rules[i].msg_zh;
+                out.msg_en[out.nmsg] = c.rules[i].msg_en;
+                out.nmsg++;
+            }
+            char ids[512] = "";
+            for (int i = 0; i < out.nmsg; i++)
+                snprintf(ids + strlen(ids), sizeof ids - strlen(ids), " %s", out.rule_id[i]);
+            gb_log_info("kiosk: capture judged, %d rule(s) failed:%s (%.0f ms)", c.failed, ids, c.ms_total);
+            gb_check_free(&c);
+        }
+    }
+    free(still);
+    pthread_mutex_lock(&pw->mu);
+    free(pw->capture.jpeg);
+    pw->capture = out;
+    pw->capture_done = 1;
+    pthread_mutex_unlock(&pw->mu);
+}
+
+static int open_camera(gb_photo_worker *pw, const char *file_path, gb_err *err)
+{
+    gb_config c = pw->cfg;
+    if (file_path) {
+        snprintf(c.camera_backend, sizeof c.camera_backend, "file");
+        snprintf(c.camera_file_path, sizeof c.camera_file_path, "%s", file_path);
+    }
+    gb_camera *cam = gb_camera_open(&c, err);
+    if (!cam)
+        return -1;
+    pthread_mutex_lock(&pw->cam_mu);
+    gb_camera *old = pw->cam;
+    pw->cam = cam;
+    pthread_mutex_unlock(&pw->cam_mu);
+    if (old)
+        gb_camera_close(old);
+    return 0;
+}
+
+static void *run(void *arg)
+{
+    gb_photo_worker *pw = arg;
+    gb_err err;
+    double t0 = mono_ms();
+    int ok = open_camera(pw, NULL, &err) == 0;
+    if (ok) {
+        gb_log_info("kiosk: camera open after %.0f ms", mono_ms() - t0);
+        pw->model = gb_face_model_load(pw->cfg.face_model, &err);
+        ok = pw->model != NULL;
+        if (ok)
+            gb_log_info("kiosk: face model loaded after %.0f ms", mono_ms() - t0);
+    }
+    pthread_mutex_lock(&pw->mu);
+    pw->state = ok ? GB_PW_READY : GB_PW_FAILED;
+    if (!ok) {
+        snprintf(pw->state_msg, sizeof pw->state_msg, "%s", err.msg);
+        gb_log_error("kiosk: photo worker: %s", err.msg);
+    }
+    for (;;) {
+        while (pw->req == REQ_NONE)
+            pthread_cond_wait(&pw->cv, &pw->mu);
+        req_kind k = pw->req;
+        if (k == REQ_QUIT)
+            break;
+        pw->running = 1;
+        gb_image *frame = pw->frame;
+        pw->frame = NULL;
+        char backdrop[8], path[1024];
+        memcpy(backdrop, pw->backdrop, sizeof backdrop);
+        memcpy(path, pw->path, sizeof path);
+        pthread_mutex_unlock(&pw->mu);
+
+        if (k == REQ_ANALYSE && frame && pw->model)
+            analyse(pw, frame, backdrop);
+        else if (k == REQ_CAPTURE)
+            capture(pw, backdrop);
+        else if (k == REQ_SHOW_FILE && open_camera(pw, path, &err) < 0)
+            gb_log_error("kiosk: show-photo: %s", err.msg);
+        gb_image_free(frame);
+
+        pthread_mutex_lock(&pw->mu);
+        pw->running = 0;
+        if (pw->req == k)
+            pw->req = REQ_NONE;
+    }
+    pthread_mutex_unlock(&pw->mu);
+    return NULL;
+}
+
+gb_photo_worker *gb_pw_start(const gb_config *cfg, gb_err *err)
+{
+    gb_photo_worker *pw = calloc(1, sizeof *pw);
+    if (!pw) {
+        gb_err_set(err, "out of memory");
+        return NULL;
+    }
+    pw->cfg = *cfg;
+    pthread_mutex_init(&pw->mu, NULL);
+    pthread_mutex_init(&pw->cam_mu, NULL);
+    pthread_cond_init(&pw->cv, NULL);
+    if (pthread_create(&pw->thread, NULL, run, pw) != 0) {
+        gb_err_set(err, "cannot start the photo worker thread");
+        free(pw);
+        return NULL;
+    }
+    return pw;
+}
+
+void gb_pw_stop(gb_photo_worker *pw)
+{
+    if (!pw)
+        return;
+    pthread_mutex_lock(&pw->mu);
+    pw->req = REQ_QUIT;
+    pthread_cond_signal(&pw->cv);
+    pthread_mutex_unlock(&pw->mu);
+    pthread_join(pw->thread, NULL);
+    if (pw->cam)
+        gb_camera_close(pw->cam);
+    gb_face_model_free(pw->model);
+    gb_image_free(pw->frame);
+    free(pw->capture.jpeg);
+    pthread_mutex_destroy(&pw->mu);
+    pthread_mutex_destroy(&pw->cam_mu);
+    pthread_cond_destroy(&pw->cv);
+    free(pw);
+}
+
+gb_pw_state gb_pw_status(gb_photo_worker *pw, char *msg, size_t size)
+{
+    pthread_mutex_lock(&pw->mu);
+    gb_pw_state s = pw->state;
+    if (msg)
+        snprintf(msg, size, "%s", pw->state_msg);
+    pthread_mutex_unlock(&pw->mu);
+    return s;
+}
+
+gb_image *gb_pw_frame(gb_photo_worker *pw, uint64_t *seq)
+{
+    if (pthread_mutex_trylock(&pw->cam_mu) != 0)
+        return NULL;
+    gb_image *f = pw->cam ? gb_camera_latest(pw->cam, seq, 0) : NULL;
+    pthread_mutex_unlock(&pw->cam_mu);
+    return f;
+}
+
+void gb_pw_recycle(gb_photo_worker *pw, gb_image *frame)
+{
+    if (!frame)
+        return;
+    if (pthread_mutex_trylock(&pw->cam_mu) != 0) {
+        gb_image_free(frame);
+        return;
+    }
+    if (pw->cam)
+        gb_camera_recycle(pw->cam, frame);
+    else
+        gb_image_free(frame);
+    pthread_mutex_unlock(&pw->cam_mu);
+}
+
+static int post(gb_photo_worker *pw, req_kind k, const char *backdrop, const char *path)
+{
+    /* callers hold mu */
+    if (pw->req != REQ_NONE || pw->running)
+        return -1;
+    pw->req = k;
+    snprintf(pw->backdrop, sizeof pw->backdrop, "%s", backdrop ? backdrop : "");
+    if (path)
+        snprintf(pw->path, sizeof pw->path, "%s", path);
+    pthread_cond_signal(&pw->cv);
+    return 0;
+}
+
+int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop)
+{
+    double now = mono_ms();
+    pthread_mutex_lock(&pw->mu);
+    int taken = 0;
+    if (pw->state == GB_PW_READY && pw->req == REQ_NONE && !pw->running &&
+        now - pw->last_offer_ms >= 1000.0 / pw->cfg.guidance_hz) {
+        gb_image *copy = gb_image_new(frame->width, frame->height);
+        if (copy) {
+            for (int y = 0; y < frame->height; y++)
+                memcpy(gb_image_px(copy, 0, y), gb_image_px(frame, 0, y), (size_t)frame->width * 3);
+            pw->frame = copy;
+            post(pw, REQ_ANALYSE, backdrop, NULL);
+            pw->last_offer_ms = now;
+            taken = 1;
+        }
+    }
+    pthread_mutex_unlock(&pw->mu);
+    return taken;
+}
+
+void gb_pw_guidance(gb_photo_worker *pw, gb_guidance *out)
+{
+    pthread_mutex_lock(&pw->mu);
+    *out = pw->guidance;
+    pthread_mutex_unlock(&pw->mu);
+}
+
+void gb_pw_clear_guidance(gb_photo_worker *pw)
+{
+    pthread_mutex_lock(&pw->mu);
+    uint64_t seq = pw->guidance.seq;
+    memset(&pw->guidance, 0, sizeof pw->guidance);
+    pw->guidance.seq = seq; /* keep counting so "newer than" stays true */
+    pthread_mutex_unlock(&pw->mu);
+}
+
+int gb_pw_capture(gb_photo_worker *pw, const char *backdrop)
+{
+    pthread_mutex_lock(&pw->mu);
+    int rc = -1;
+    if (pw->state == GB_PW_READY) {
+        /* a capture outranks an analysis that has not started */
+        if (pw->req == REQ_ANALYSE && !pw->running) {
+            gb_image_free(pw->frame);
+            pw->frame = NULL;
+            pw->req = REQ_NONE;
+        }
+        rc = post(pw, REQ_CAPTURE, backdrop, NULL);
+        if (rc == 0) {
+            free(pw->capture.jpeg);
+            memset(&pw->capture, 0, sizeof pw->capture);
+            pw->capture_done = 0;
+        }
+    }
+    pthread_mutex_unlock(&pw->mu);
+    return rc;
+}
+
+int gb_pw_capture_result(gb_photo_worker *pw, gb_capture *out)
+{
+    pthread_mutex_lock(&pw->mu);
+    int done = pw->capture_done;
+    if (done) {
+        *out = pw->capture;
+        memset(&pw->capture, 0, sizeof pw->capture);
+        pw->capture_done = 0;
+    }
+    pthread_mutex_unlock(&pw->mu);
+    return done;
+}
+
+int gb_pw_show_file(gb_photo_worker *pw, const char *path)
+{
+    pthread_mutex_lock(&pw->mu);
+    int rc = pw->state == GB_PW_STARTING ? -1 : post(pw, REQ_SHOW_FILE, NULL, path);
+    pthread_mutex_unlock(&pw->mu);
+    return rc;
+}
+
+int gb_pw_busy(gb_photo_worker *pw)
+{
+    pthread_mutex_lock(&pw->mu);
+    int b = pw->req != REQ_NONE || pw->running || pw->state == GB_PW_STARTING;
+    pthread_mutex_unlock(&pw->mu);
+    return b;
+}
+
+void gb_pw_camera_info(gb_photo_worker *pw, gb_cam_info *info, gb_cam_stats *stats, int *open)
+{
+    memset(info, 0, sizeof *info);
+    memset(stats, 0, sizeof *stats);
+    *open = 0;
+    pthread_mutex_lock(&pw->cam_mu);
+    if (pw->cam) {
+        gb_camera_info(pw->cam, info);
+        gb_camera_stats(pw->cam, stats);
+        *open = 1;
+    }
+    pthread_mutex_unlock(&pw->cam_mu);
+}

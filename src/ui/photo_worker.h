@@ -1,0 +1,96 @@
+/* The photo worker: the one thread that talks to the camera and the face
+ * analysis on the kiosk's behalf, so the UI thread never blocks on either.
+ *
+ * It opens the camera and loads the face model in the background (the
+ * model takes about a second; the welcome screen must not wait for it),
+ * then serves three requests, one at a time:
+ *   - analyse a preview frame the UI hands over (live guidance, at most
+ *     [capture] guidance_hz times a second; a frame offered while one is in
+ *     work is refused, never queued, so guidance is never stale);
+ *   - capture a still and judge it (the result screen's photo);
+ *   - reopen the camera on another file (the --script "show-photo" step).
+ * Results are read by polling; nothing calls back into the UI. */
+#ifndef GB_UI_PHOTO_WORKER_H
+#define GB_UI_PHOTO_WORKER_H
+
+#include <stdint.h>
+
+#include "camera/camera.h"
+#include "core/config.h"
+#include "vision/analyse.h"
+
+typedef struct gb_photo_worker gb_photo_worker;
+
+/* Live guidance from the latest analysed preview frame. */
+typedef struct gb_guidance {
+    uint64_t seq;   /* increases with each analysis */
+    int judged;     /* 0: the frame could not be analysed */
+    int faces;
+    int green;      /* every live check passed */
+    int nfail;
+    const char *fail_id[8];
+    const char *fail_zh[8], *fail_en[8];
+    double ms; /* analysis time */
+} gb_guidance;
+
+/* A capture and its verdict. */
+typedef struct gb_capture {
+    int ok;              /* 0: the camera or the decode failed (err) */
+    unsigned char *jpeg; /* the standardised photo when the crop was possible (malloc'd) */
+    size_t len;
+    int w, h;
+    int failed; /* rules failed */
+    int nmsg;
+    const char *msg_zh[GB_MAX_RULES], *msg_en[GB_MAX_RULES];
+    const char *rule_id[GB_MAX_RULES];
+    char err[256];
+} gb_capture;
+
+typedef enum { GB_PW_STARTING, GB_PW_READY, GB_PW_FAILED } gb_pw_state;
+
+/* Starts the thread. cfg is copied. backdrop: the batch's colour or NULL. */
+gb_photo_worker *gb_pw_start(const gb_config *cfg, gb_err *err);
+void gb_pw_stop(gb_photo_worker *pw);
+
+/* State of the camera and the model, and the failure message when FAILED. */
+gb_pw_state gb_pw_status(gb_photo_worker *pw, char *msg, size_t size);
+
+/* The newest camera frame after *seq, or NULL (never waits: when the worker
+ * holds the camera for a capture or a reopen there is simply no new frame
+ * this time). The caller owns the image (gb_pw_recycle hands it back). */
+gb_image *gb_pw_frame(gb_photo_worker *pw, uint64_t *seq);
+void gb_pw_recycle(gb_photo_worker *pw, gb_image *frame);
+
+/* Offers a preview frame for analysis; copies it when the worker is idle
+ * and the guidance interval has passed. backdrop may be NULL. Returns 1 when
+ * taken. */
+int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop);
+
+/* The latest guidance (seq 0 = none yet). */
+void gb_pw_guidance(gb_photo_worker *pw, gb_guidance *out);
+
+/* Forgets guidance (a new student, a new photo screen). */
+void gb_pw_clear_guidance(gb_photo_worker *pw);
+
+/* Asks for a capture; 0 when queued, -1 when the worker is busy or not
+ * ready. */
+int gb_pw_capture(gb_photo_worker *pw, const char *backdrop);
+
+/* 1 and *out filled (ownership of out->jpeg passes) when a capture has
+ * finished; 0 while it runs or when none was asked for. */
+int gb_pw_capture_result(gb_photo_worker *pw, gb_capture *out);
+
+/* Makes the file camera show this image next (reopens it on the path);
+ * 0 queued, -1 busy. */
+int gb_pw_show_file(gb_photo_worker *pw, const char *path);
+
+/* 1 while a request runs or waits. */
+int gb_pw_busy(gb_photo_worker *pw);
+
+/* The camera's state for the staff screen; "" when none is open. */
+void gb_pw_camera_info(gb_photo_worker *pw, gb_cam_info *info, gb_cam_stats *stats, int *open);
+
+/* Rules that the live view can judge from a preview frame. */
+int gb_pw_live_rule(const char *rule_id);
+
+#endif

@@ -1,0 +1,205 @@
+/* Identity: the collection code (scanned, or typed), the batch number
+ * (preselected when the kiosk serves one batch), the last four characters
+ * of the ID number and, when the batch asks for it, the school feature
+ * code. The check itself is core/identity.c; this screen looks the rows up
+ * and opens the order. The code is never logged, only its fingerprint. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "store/batch.h"
+#include "store/order.h"
+#include "ui/widgets.h"
+
+static int feature_needed(gb_ui *ui)
+{
+    gb_batch b;
+    gb_err err;
+    return ui->ses.batch_no[0] && gb_batch_get(ui->st, ui->ses.batch_no, &b, &err) == 0 &&
+           b.feature_code_required;
+}
+
+static void enter(gb_ui *ui)
+{
+    gb_session *s = &ui->ses;
+    gb_batch b;
+    if (!s->batch_no[0] && gb_ui_active_batch(ui, &b) == 0)
+        snprintf(s->batch_no, sizeof s->batch_no, "%s", b.batch_no);
+    snprintf(ui->focus, sizeof ui->focus, "%s", s->code[0] ? "last4" : "code");
+    s->has_notice = 0;
+}
+
+static int has_approved(gb_ui *ui, const char *batch_no, const char *student_no)
+{
+    gb_order *list = NULL;
+    size_t n = 0;
+    gb_err err;
+    if (gb_order_list(ui->st, batch_no, "approved", 100000, &list, &n, &err) < 0)
+        return 0;
+    int found = 0;
+    for (size_t i = 0; i < n && !found; i++)
+        found = strcmp(list[i].student_no, student_no) == 0;
+    free(list);
+    return found;
+}
+
+static void fail(gb_ui *ui, gb_identity_result r)
+{
+    ui->ses.id_result = r;
+    gb_log_info("kiosk: identity check failed: %s", gb_identity_result_name(r));
+    gb_ui_go(ui, GB_SCREEN_FAIL);
+}
+
+static void verify(gb_ui *ui)
+{
+    gb_session *s = &ui->ses;
+    s->has_notice = 1;
+    if (!s->code[0]) {
+        s->notice = GB_MSG_ID_MISSING_CODE;
+        return;
+    }
+    if (strlen(s->last4) != 4) {
+        s->notice = GB_MSG_ID_MISSING_LAST4;
+        snprintf(ui->focus, sizeof ui->focus, "last4");
+        return;
+    }
+    if (feature_needed(ui) && !s->feature[0]) {
+        s->notice = GB_MSG_ID_MISSING_FEATURE;
+        snprintf(ui->focus, sizeof ui->focus, "feature");
+        return;
+    }
+    s->has_notice = 0;
+    char fp[9];
+    gb_code_fingerprint(s->code, strlen(s->code), fp);
+    gb_log_info("kiosk: verifying code %s for batch %s", fp, s->batch_no);
+    gb_code_identity id;
+    gb_err err;
+    if (ui->decoder->decode(s->code, strlen(s->code), &id, &err) < 0) {
+        fail(ui, GB_ID_CODE_UNREADABLE);
+        return;
+    }
+    int bf = gb_batch_get(ui->st, s->batch_no, &s->batch, &err);
+    int sf = 1;
+    if (bf == 0)
+        sf = gb_student_find(ui->st, s->batch_no, id.student_no, &s->student, &err);
+    if (bf < 0 || sf < 0) {
+        gb_log_error("kiosk: identity lookup: %s", err.msg);
+        fail(ui, GB_ID_BATCH_UNKNOWN);
+        return;
+    }
+    char now[17];
+    gb_local_minute(time(NULL), now);
+    gb_identity_input in = {
+        .batch = bf == 0 ? &s->batch : NULL,
+        .student_found = sf == 0,
+        .roster_id_last4 = s->student.id_last4,
+        .roster_feature_code = s->student.feature_code,
+        .has_approved_order = sf == 0 && has_approved(ui, s->batch_no, id.student_no),
+        .typed_id_last4 = s->last4,
+        .typed_feature_code = s->feature,
+        .now = now,
+    };
+    gb_identity_result r = gb_identity_check(&in);
+    memset(&id, 0, sizeof id);
+    if (r != GB_ID_OK) {
+        fail(ui, r);
+        return;
+    }
+    if (gb_order_create(ui->st, s->student.id, &s->order, &err) < 0) {
+        gb_log_error("kiosk: order not created: %s", err.msg);
+        s->has_notice = 1;
+        s->notice = GB_MSG_FAIL_STORE;
+        return;
+    }
+    gb_log_info("kiosk: order %s opened (batch %s)", s->order.order_no, s->batch_no);
+    gb_ui_go(ui, GB_SCREEN_INFO);
+}
+
+static void input(gb_ui *ui, const gb_input *in)
+{
+    gb_session *s = &ui->ses;
+    if (in->kind == GB_IN_SCAN) {
+        snprintf(s->code, sizeof s->code, "%s", in->text);
+        s->code_scanned = 1;
+        s->has_notice = 0;
+        snprintf(ui->focus, sizeof ui->focus, "last4");
+        return;
+    }
+    if (in->kind == GB_IN_TAP) {
+        if (strcmp(in->id, "verify") == 0) {
+            verify(ui);
+            return;
+        }
+        if (strcmp(in->id, "code") == 0 || strcmp(in->id, "batch") == 0 || strcmp(in->id, "last4") == 0 ||
+            strcmp(in->id, "feature") == 0) {
+            snprintf(ui->focus, sizeof ui->focus, "%s", in->id);
+            if (strcmp(in->id, "code") == 0 && s->code_scanned) {
+                s->code[0] = 0; /* tapping a scanned code means: type it instead */
+                s->code_scanned = 0;
+            }
+            return;
+        }
+    }
+    if (in->kind == GB_IN_KEY && in->key == SDLK_RETURN) {
+        verify(ui);
+        return;
+    }
+    if (in->kind == GB_IN_KEY && in->key == SDLK_TAB) {
+        const char *order[] = {"code", "batch", "last4", "feature"};
+        int n = feature_needed(ui) ? 4 : 3, i = 0;
+        while (i < n && strcmp(order[i], ui->focus) != 0)
+            i++;
+        snprintf(ui->focus, sizeof ui->focus, "%s", order[(i + 1) % n]);
+        return;
+    }
+    if (strcmp(ui->focus, "code") == 0)
+        gb_field_apply(in, s->code, sizeof s->code, sizeof s->code - 1, "");
+    else if (strcmp(ui->focus, "batch") == 0)
+        gb_field_apply(in, s->batch_no, sizeof s->batch_no, 32,
+                       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-");
+    else if (strcmp(ui->focus, "last4") == 0)
+        gb_field_apply(in, s->last4, sizeof s->last4, 4, "0123456789X");
+    else if (strcmp(ui->focus, "feature") == 0)
+        gb_field_apply(in, s->feature, sizeof s->feature, 32, "");
+}
+
+static void draw(gb_ui *ui)
+{
+    gb_session *s = &ui->ses;
+    int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_ID_TITLE), 1) + gb_px(ui, 40);
+    int x = gb_px(ui, 80), w = ui->w - gb_px(ui, 160), fh = gb_px(ui, 110);
+    y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_ID_SCAN_HINT), GB_FS_BODY, GB_C_MUTED, x, y, w, -1);
+    y += gb_px(ui, 70);
+    if (s->code_scanned) {
+        SDL_Rect r = {x, y, w, fh};
+        gb_fill(ui, r, (SDL_Color){225, 245, 232, 255});
+        gb_label(ui, gb_ui_msg(ui, GB_MSG_ID_CODE), GB_FS_SMALL, GB_C_MUTED, x, y - gb_px(ui, 42), -1);
+        char t[128];
+        snprintf(t, sizeof t, "\xe2\x9c\x93 %s", gb_ui_msg(ui, GB_MSG_ID_CODE_SCANNED));
+        gb_label(ui, t, GB_FS_LARGE, GB_C_OK, x + gb_px(ui, 20), y + gb_px(ui, 22), -1);
+        gb_hit_add(ui, "code", r);
+    } else {
+        gb_field(ui, "code", gb_ui_msg(ui, GB_MSG_ID_CODE), s->code, (SDL_Rect){x, y, w, fh}, 1);
+    }
+    y += fh + gb_px(ui, 80);
+    int half = (w - gb_px(ui, 40)) / 2;
+    gb_field(ui, "batch", gb_ui_msg(ui, GB_MSG_ID_BATCH), s->batch_no, (SDL_Rect){x, y, half, fh}, 0);
+    gb_field(ui, "last4", gb_ui_msg(ui, GB_MSG_ID_LAST4), s->last4,
+             (SDL_Rect){x + half + gb_px(ui, 40), y, half, fh}, 0);
+    y += fh + gb_px(ui, 80);
+    if (feature_needed(ui)) {
+        gb_field(ui, "feature", gb_ui_msg(ui, GB_MSG_ID_FEATURE), s->feature, (SDL_Rect){x, y, w, fh}, 0);
+        y += fh + gb_px(ui, 40);
+    }
+    if (s->has_notice)
+        gb_label_wrap(ui, gb_ui_msg(ui, s->notice), GB_FS_BODY, GB_C_BAD, x, y, w, -1);
+    y += gb_px(ui, 100);
+    SDL_Rect pad = {gb_px(ui, 180), y, ui->w - gb_px(ui, 360), gb_px(ui, 620)};
+    gb_keypad(ui, pad, 1);
+    gb_button(ui, "verify", gb_ui_msg(ui, GB_MSG_ID_VERIFY),
+              (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 240), ui->w - gb_px(ui, 380), gb_px(ui, 170)},
+              GB_BTN_PRIMARY, 1);
+}
+
+const gb_screen_ops gb_screen_identity = {"identity", 1, enter, input, NULL, draw, NULL};

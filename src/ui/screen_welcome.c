@@ -1,0 +1,80 @@
+/* Welcome: the active batch (school, number, price, window), the start
+ * button and the help page. A code scanned here starts the flow with it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "ui/widgets.h"
+
+static gb_batch batch; /* not personal: what the kiosk serves */
+static int have_batch;
+
+static void enter(gb_ui *ui)
+{
+    have_batch = gb_ui_active_batch(ui, &batch) == 0;
+}
+
+static void input(gb_ui *ui, const gb_input *in)
+{
+    if (in->kind == GB_IN_TAP && strcmp(in->id, "start") == 0)
+        gb_ui_go(ui, GB_SCREEN_IDENTITY);
+    else if (in->kind == GB_IN_TAP && strcmp(in->id, "help") == 0)
+        gb_ui_go(ui, GB_SCREEN_HELP);
+    else if (in->kind == GB_IN_SCAN && have_batch) {
+        snprintf(ui->ses.code, sizeof ui->ses.code, "%s", in->text);
+        ui->ses.code_scanned = 1;
+        gb_ui_go(ui, GB_SCREEN_IDENTITY);
+    }
+}
+
+static void update(gb_ui *ui)
+{
+    /* a batch activated by staff (or its window opening) shows up by itself */
+    if (!have_batch && (ui->frame_no % 150) == 0)
+        enter(ui);
+}
+
+static void row(gb_ui *ui, int y, const char *k, const char *v)
+{
+    gb_label(ui, k, GB_FS_BODY, GB_C_MUTED, gb_px(ui, 110), y, -1);
+    gb_label(ui, v, GB_FS_LARGE, GB_C_TEXT, gb_px(ui, 400), y - gb_px(ui, 6), -1);
+}
+
+static void draw(gb_ui *ui)
+{
+    int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_APP_TITLE), 0) + gb_px(ui, 120);
+    if (!have_batch) {
+        gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_WELCOME_NO_BATCH), GB_FS_LARGE, GB_C_TEXT, gb_px(ui, 90), y,
+                      ui->w - gb_px(ui, 180), 0);
+        return;
+    }
+    gb_label_wrap(ui, batch.school, GB_FS_HUGE, GB_C_TEXT, gb_px(ui, 60), y, ui->w - gb_px(ui, 120), 0);
+    y += gb_px(ui, 220);
+    SDL_Rect panel = {gb_px(ui, 70), y, ui->w - gb_px(ui, 140), gb_px(ui, 420)};
+    gb_fill(ui, panel, GB_C_PANEL);
+    y += gb_px(ui, 50);
+    row(ui, y, gb_ui_msg(ui, GB_MSG_WELCOME_BATCH), batch.batch_no);
+    y += gb_px(ui, 110);
+    char price[64], money[32];
+    gb_money_format(batch.price_fen, money, sizeof money);
+    if (batch.pay_mode == GB_PAY_SCHOOL)
+        snprintf(price, sizeof price, "%s", gb_ui_msg(ui, GB_MSG_WELCOME_PRICE_SCHOOL));
+    else
+        snprintf(price, sizeof price, "%s %s", money, gb_ui_msg(ui, GB_MSG_YUAN));
+    row(ui, y, gb_ui_msg(ui, GB_MSG_WELCOME_PRICE), price);
+    y += gb_px(ui, 110);
+    char window[64];
+    snprintf(window, sizeof window, "%s –\n%s", batch.window_start, batch.window_end);
+    gb_label(ui, gb_ui_msg(ui, GB_MSG_WELCOME_WINDOW), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 110), y, -1);
+    gb_label_wrap(ui, window, GB_FS_BODY, GB_C_TEXT, gb_px(ui, 400), y, ui->w - gb_px(ui, 500), -1);
+    y = panel.y + panel.h + gb_px(ui, 160);
+    gb_button(ui, "start", gb_ui_msg(ui, GB_MSG_WELCOME_START),
+              (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 220)}, GB_BTN_PRIMARY, 1);
+    y += gb_px(ui, 340);
+    gb_button(ui, "help", gb_ui_msg(ui, GB_MSG_WELCOME_HELP),
+              (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 110)}, GB_BTN_LINK, 1);
+    gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_ID_SCAN_HINT), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 90),
+                  ui->h - gb_px(ui, 200), ui->w - gb_px(ui, 180), 0);
+}
+
+const gb_screen_ops gb_screen_welcome = {"welcome", 0, enter, input, update, draw, NULL};

@@ -1,0 +1,195 @@
+/* The kiosk: an SDL2 application built as an explicit state machine, in the
+ * manner of pibooth's states. Each screen is one file (screen_*.c) with an
+ * ops table: enter / input / update / draw / leave. app.c runs the loop,
+ * turns SDL events into kiosk inputs (taps on named buttons, typed text,
+ * keys, barcode-scanner bursts), watches idle time and switches screens.
+ *
+ * Rendering always goes through SDL's software renderer into one surface
+ * (the canvas). With a display the canvas is copied to the window; without
+ * one (SDL's offscreen driver) nothing else changes, which is why scripted
+ * runs and screenshots show exactly what a student would see.
+ *
+ * Threads: the UI thread never calls the camera or the face analysis. The
+ * photo worker (photo_worker.h) opens the camera, loads the face model,
+ * captures and analyses; the UI only takes frames from the camera's
+ * latest-frame mailbox and reads the worker's results. */
+#ifndef GB_UI_UI_H
+#define GB_UI_UI_H
+
+#include <SDL.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/batch_rules.h"
+#include "core/code.h"
+#include "core/config.h"
+#include "core/identity.h"
+#include "store/db.h"
+#include "store/order.h"
+#include "store/student.h"
+#include "ui/i18n.h"
+#include "vision/analyse.h"
+
+typedef struct gb_ui gb_ui;
+typedef struct gb_text gb_text;
+typedef struct gb_photo_worker gb_photo_worker;
+typedef struct gb_script gb_script;
+
+typedef enum {
+    GB_SCREEN_WELCOME,
+    GB_SCREEN_HELP,
+    GB_SCREEN_IDENTITY,
+    GB_SCREEN_FAIL,
+    GB_SCREEN_INFO,
+    GB_SCREEN_PHOTO,
+    GB_SCREEN_RESULT,
+    GB_SCREEN_PAYMENT,
+    GB_SCREEN_DONE,
+    GB_SCREEN_COUNT
+} gb_screen_id;
+
+/* What a screen receives. Taps arrive by button id, never by coordinates,
+ * so scripts and screens agree on names ("start", "key-7"). */
+typedef enum { GB_IN_TAP, GB_IN_TEXT, GB_IN_KEY, GB_IN_SCAN } gb_input_kind;
+
+typedef struct gb_input {
+    gb_input_kind kind;
+    const char *id;   /* GB_IN_TAP: the button */
+    const char *text; /* GB_IN_TEXT: UTF-8 typed by a person; GB_IN_SCAN: the scanner's payload */
+    SDL_Keycode key;  /* GB_IN_KEY */
+} gb_input;
+
+typedef struct gb_screen_ops {
+    const char *name;  /* "welcome": scripts wait for it by this name */
+    int student_data;  /* 1: idle timeout applies and leaving to welcome wipes the session */
+    void (*enter)(gb_ui *ui);
+    void (*input)(gb_ui *ui, const gb_input *in);
+    void (*update)(gb_ui *ui);
+    void (*draw)(gb_ui *ui);
+    void (*leave)(gb_ui *ui);
+} gb_screen_ops;
+
+extern const gb_screen_ops gb_screen_welcome, gb_screen_help, gb_screen_identity, gb_screen_fail,
+    gb_screen_info, gb_screen_photo, gb_screen_result, gb_screen_payment, gb_screen_done;
+
+#define GB_SESSION_MAX_FAILS GB_MAX_RULES
+
+/* Everything the kiosk knows about the student at the booth. It lives in
+ * one struct so that leaving (done, idle timeout, home) can wipe it with
+ * one sodium_memzero: nothing personal survives in the UI's memory. */
+typedef struct gb_session {
+    char code[512];        /* the collection code payload: a secret, never logged */
+    int code_scanned;      /* 1: came from the scanner (shown as "scanned", not echoed) */
+    char batch_no[33];
+    char last4[8];
+    char feature[64];
+    gb_identity_result id_result;
+    gb_batch batch;
+    gb_student student;
+    gb_order order; /* valid when order.order_no[0] */
+    char phone[32];
+    char email[128];
+    int photos_taken;        /* captures this session, against retake_limit */
+    unsigned char *photo;    /* the standardised JPEG of the last capture (malloc'd) */
+    size_t photo_len;
+    int photo_w, photo_h;
+    int photo_pass;
+    int nfails; /* failed rules of the last capture */
+    const char *fail_zh[GB_SESSION_MAX_FAILS], *fail_en[GB_SESSION_MAX_FAILS]; /* static rule texts */
+    gb_msg notice;  /* a message shown on the current screen (validation), 0 = none */
+    int has_notice;
+} gb_session;
+
+#define GB_UI_MAX_HITS 96
+
+typedef struct gb_hit {
+    char id[32];
+    SDL_Rect r;
+} gb_hit;
+
+struct gb_ui {
+    gb_config cfg;
+    gb_store *st;
+    const gb_code_decoder *decoder;
+    gb_lang lang;
+
+    SDL_Window *win;     /* NULL when headless */
+    SDL_Surface *canvas; /* what is drawn; the screenshot source */
+    SDL_Renderer *r;     /* software renderer into canvas */
+    int w, h;
+    double s; /* layout scale: 1.0 at 1080 px wide */
+    gb_text *text;
+
+    const gb_screen_ops *screens[GB_SCREEN_COUNT];
+    gb_screen_id cur;
+    int pending;        /* a switch was asked for */
+    gb_screen_id next;
+    double entered_ms;  /* when the current screen was entered */
+
+    gb_session ses;
+
+    gb_hit hits[GB_UI_MAX_HITS]; /* the buttons of the frame last drawn */
+    int nhits;
+    gb_hit building[GB_UI_MAX_HITS]; /* the frame being drawn */
+    int nbuilding;
+    char focus[32]; /* the text field that gets typed text */
+
+    char *drawn; /* every string drawn in the last frame, '\n'-separated (expect-text) */
+    size_t drawn_len, drawn_cap;
+    char *drawing;
+    size_t drawing_len, drawing_cap;
+
+    double now_ms;
+    double last_input_ms;
+
+    /* keyboard-wedge scanner detection: keys are held back until we know
+     * whether a person or a scanner typed them */
+    char kbuf[1024];
+    size_t klen;
+    double k_last_ms;
+    int k_fast; /* every gap so far was under scanner_max_key_gap_ms */
+
+    gb_photo_worker *pw;
+    gb_script *script;
+    char shots_dir[512];
+    int quit;
+    int exit_code;
+    unsigned frame_no;
+};
+
+/* Options for gb_ui_run. */
+typedef struct gb_ui_opts {
+    const char *script_path; /* NULL: interactive */
+    const char *shots_dir;   /* NULL: no screenshots */
+    int headless;            /* force the offscreen driver */
+} gb_ui_opts;
+
+/* Runs the kiosk until it is closed (or the script ends). cfg must have
+ * camera_file_path resolved. Returns 0, or -1 with err (also when a script
+ * step failed: err names the line). */
+int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err *err);
+
+/* Asks for a switch at the end of the current event or frame. */
+void gb_ui_go(gb_ui *ui, gb_screen_id next);
+
+/* Wipes the student session (and every texture that showed its data) and
+ * goes back to the welcome screen. */
+void gb_ui_reset(gb_ui *ui);
+
+/* Message text in the current language. */
+const char *gb_ui_msg(gb_ui *ui, gb_msg id);
+
+/* Milliseconds since the current screen was entered. */
+double gb_ui_screen_ms(const gb_ui *ui);
+
+/* Layout helper: v design pixels (at 1080 px wide) in window pixels. */
+static inline int gb_px(const gb_ui *ui, double v)
+{
+    return (int)(v * ui->s + 0.5);
+}
+
+/* The active batch the welcome screen shows: the only active one whose
+ * window is open, else the first active one. 0 found, 1 none, -1 error. */
+int gb_ui_active_batch(gb_ui *ui, gb_batch *out);
+
+#endif
