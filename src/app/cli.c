@@ -79,6 +79,36 @@ gb_store *gb_cli_open_store(gb_cli *cli)
     return st;
 }
 
+gb_store *gb_cli_open_existing_store(gb_cli *cli)
+{
+    char dir[512], db[600];
+    gb_cli_data_dir(cli, dir, sizeof dir);
+    snprintf(db, sizeof db, "%s/orders.db", dir);
+    if (access(db, F_OK) != 0) {
+        fprintf(stderr, "gradbooth: store: no GradBooth data in %s (orders.db is missing); check --data-dir or "
+                        "[kiosk] data_dir\n",
+                dir);
+        return NULL;
+    }
+    return gb_cli_open_store(cli);
+}
+
+const char *gb_cli_repeated_option(int argc, char **argv)
+{
+    static char name[64];
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--", 2) != 0 || !argv[i][2])
+            continue;
+        size_t n = strcspn(argv[i], "=");
+        for (int j = i + 1; j < argc; j++)
+            if (strncmp(argv[j], argv[i], n) == 0 && (argv[j][n] == 0 || argv[j][n] == '=')) {
+                snprintf(name, sizeof name, "%.*s", (int)n, argv[i]);
+                return name;
+            }
+    }
+    return NULL;
+}
+
 int gb_cli_wants_help(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)

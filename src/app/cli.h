@@ -37,6 +37,14 @@ void gb_cli_config_path(const gb_cli *cli, const char *path, char *out, size_t s
 /* Opens the store in the data folder; prints the error on failure. */
 gb_store *gb_cli_open_store(gb_cli *cli);
 
+/* The same for commands that only read: a store that is not there is an
+ * error (a mistyped --data-dir must not show an empty, "intact" store). */
+gb_store *gb_cli_open_existing_store(gb_cli *cli);
+
+/* The first "--option" that appears twice in argv (as --x V or --x=V), or
+ * NULL: an option given twice is a mistake to report, not last-one-wins. */
+const char *gb_cli_repeated_option(int argc, char **argv);
+
 /* Whether argv holds -h or --help. */
 int gb_cli_wants_help(int argc, char **argv);
 

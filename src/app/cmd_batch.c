@@ -2,9 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/cli.h"
 #include "core/money.h"
+#include "core/validate.h"
 #include "store/batch.h"
 
 static void help(void)
@@ -21,8 +23,21 @@ static void help(void)
            "local time and the backdrop colour (default: the first of [photo] backdrops).\n");
 }
 
+/* Names and numbers a person typed: no control characters (a pasted tab or
+ * escape would end up on the kiosk screen). */
+static int printable(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            return 0;
+    return 1;
+}
+
 static int add(gb_cli *cli, int argc, char **argv)
 {
+    const char *twice = gb_cli_repeated_option(argc, argv);
+    if (twice)
+        return gb_cli_usage_error("batch", "%s is given twice", twice);
     gb_batch b = {.active = 1, .pay_mode = GB_PAY_STUDENT};
     const char *price = NULL, *pay = NULL, *backdrop = NULL;
     int have_no = 0, have_school = 0, have_start = 0, have_end = 0;
@@ -73,6 +88,24 @@ static int add(gb_cli *cli, int argc, char **argv)
         return gb_cli_usage_error("batch", "--price: expected an amount in yuan like 20.00, got '%s'", price);
     if (gb_pay_mode_parse(pay, &b.pay_mode) < 0)
         return gb_cli_usage_error("batch", "--pay: expected student or school, got '%s'", pay);
+    if (b.pay_mode == GB_PAY_STUDENT && b.price_fen == 0)
+        return gb_cli_usage_error("batch", "--price 0 with --pay student: a free batch is --pay school");
+    if (!printable(b.school) || !printable(b.batch_no))
+        return gb_cli_usage_error("batch", "--school and --batch may not hold control characters (tab, escape)");
+    if (!gb_valid_batch_no(b.batch_no))
+        return gb_cli_usage_error("batch", "--batch: 3-32 letters, digits, '-' or '_', got '%s'", b.batch_no);
+    const char *which[2] = {"--start", "--end"};
+    const char *when[2] = {b.window_start, b.window_end};
+    for (int k = 0; k < 2; k++)
+        if (!gb_valid_local_minute(when[k])) {
+            int shape = strlen(when[k]) == 16 && when[k][4] == '-' && when[k][7] == '-' && when[k][10] == ' ' &&
+                        when[k][13] == ':';
+            return gb_cli_usage_error("batch", shape ? "%s: '%s' is not a real date and time"
+                                                     : "%s: expected 'YYYY-MM-DD HH:MM' (24-hour), got '%s'",
+                                      which[k], when[k]);
+        }
+    if (strcmp(b.window_end, b.window_start) <= 0)
+        return gb_cli_usage_error("batch", "--end (%s) must be after --start (%s)", b.window_end, b.window_start);
     if (gb_cli_load_config(cli) < 0)
         return GB_EXIT_USAGE;
     if (!backdrop) {
@@ -94,8 +127,12 @@ static int add(gb_cli *cli, int argc, char **argv)
         fprintf(stderr, "gradbooth batch: %s\n", err.msg);
         return GB_EXIT_PROBLEMS;
     }
-    char money[32];
+    char money[32], now[17];
     gb_money_format(b.price_fen, money, sizeof money);
+    gb_local_minute(time(NULL), now);
+    if (strcmp(b.window_end, now) <= 0)
+        fprintf(stderr, "gradbooth batch: warning: the window of %s ended already (%s); students cannot use it\n",
+                b.batch_no, b.window_end);
     printf("batch %s added: %s, %s CNY paid by the %s, %s to %s, %s backdrop%s%s\n", b.batch_no,
            b.school, money, gb_pay_mode_name(b.pay_mode), b.window_start, b.window_end, b.backdrop,
            b.feature_code_required ? ", feature code required" : "", b.active ? "" : ", inactive");
@@ -106,7 +143,7 @@ static int list(gb_cli *cli)
 {
     if (gb_cli_load_config(cli) < 0)
         return GB_EXIT_USAGE;
-    gb_store *st = gb_cli_open_store(cli);
+    gb_store *st = gb_cli_open_existing_store(cli);
     if (!st)
         return GB_EXIT_USAGE;
     gb_batch *b;
@@ -139,7 +176,7 @@ static int set_active(gb_cli *cli, const char *no, int active)
 {
     if (gb_cli_load_config(cli) < 0)
         return GB_EXIT_USAGE;
-    gb_store *st = gb_cli_open_store(cli);
+    gb_store *st = gb_cli_open_existing_store(cli);
     if (!st)
         return GB_EXIT_USAGE;
     gb_err err;

@@ -64,7 +64,7 @@ static int list(gb_cli *cli, int argc, char **argv)
         return GB_EXIT_USAGE;
     if (limit < 0)
         limit = cli->cfg.orders_list_limit;
-    gb_store *st = gb_cli_open_store(cli);
+    gb_store *st = gb_cli_open_existing_store(cli);
     if (!st)
         return GB_EXIT_USAGE;
     gb_order *o;
@@ -113,7 +113,7 @@ static int show(gb_cli *cli, int argc, char **argv)
         return gb_cli_usage_error("orders", "show needs an order number");
     if (gb_cli_load_config(cli) < 0)
         return GB_EXIT_USAGE;
-    gb_store *st = gb_cli_open_store(cli);
+    gb_store *st = gb_cli_open_existing_store(cli);
     if (!st)
         return GB_EXIT_USAGE;
     gb_order o;

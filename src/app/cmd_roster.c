@@ -56,6 +56,9 @@ static int import(gb_cli *cli, int argc, char **argv)
 {
     const char *file = NULL, *batch = NULL;
     int update = 0, dry = 0;
+    const char *twice = gb_cli_repeated_option(argc, argv);
+    if (twice)
+        return gb_cli_usage_error("roster", "%s is given twice", twice);
     for (int i = 1; i < argc; i++) {
         int missing = 0;
         const char *v = gb_cli_opt(argc, argv, &i, "--batch", &missing);

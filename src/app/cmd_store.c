@@ -5,6 +5,12 @@
 #include "app/cli.h"
 #include "store/photo.h"
 
+static void say(const char *msg, void *user)
+{
+    (void)user;
+    fprintf(stderr, "  %s\n", msg);
+}
+
 static int run(gb_cli *cli, int argc, char **argv)
 {
     if (gb_cli_wants_help(argc, argv)) {
@@ -18,7 +24,7 @@ static int run(gb_cli *cli, int argc, char **argv)
         return gb_cli_usage_error("store", "say 'check'");
     if (gb_cli_load_config(cli) < 0)
         return GB_EXIT_USAGE;
-    gb_store *st = gb_cli_open_store(cli);
+    gb_store *st = gb_cli_open_existing_store(cli);
     if (!st)
         return GB_EXIT_USAGE;
     gb_err err;
@@ -30,17 +36,20 @@ static int run(gb_cli *cli, int argc, char **argv)
         printf("database: integrity ok, foreign keys ok, schema version %d\n",
                gb_store_user_version(st->db));
     }
-    int bad = gb_photo_verify_all(st, &err);
-    if (bad < 0) {
+    gb_photo_audit_result res;
+    if (gb_photo_audit(st, say, NULL, &res, &err) < 0) {
         fprintf(stderr, "gradbooth store: %s\n", err.msg);
         code = GB_EXIT_USAGE;
-    } else if (bad > 0) {
-        fprintf(stderr, "gradbooth store: %d photo file%s damaged or missing; first: %s\n", bad,
-                bad == 1 ? "" : "s", err.msg);
+    } else if (res.bad + res.missing > 0) {
+        fprintf(stderr, "gradbooth store: %d of %d photo files damaged or missing\n", res.bad + res.missing,
+                res.rows);
         code = GB_EXIT_PROBLEMS;
     } else {
-        printf("photos: all files present and matching their checksums\n");
+        printf("photos: %d file%s present and matching their checksums\n", res.rows, res.rows == 1 ? "" : "s");
     }
+    if (res.unreferenced)
+        printf("photos: %d file%s on disk that no order refers to (harmless; listed above)\n", res.unreferenced,
+               res.unreferenced == 1 ? "" : "s");
     gb_store_close(st);
     return code;
 }

@@ -38,6 +38,17 @@ int gb_batch_add(gb_store *st, gb_batch *b, gb_err *err)
     char now[21];
     gb_store_now(now);
     sqlite3_stmt *s;
+    /* 2026bj01 and 2026BJ01 would be two batches a student cannot tell apart */
+    if (sqlite3_prepare_v2(st->db, "SELECT batch_no FROM batches WHERE batch_no = ? COLLATE NOCASE", -1, &s, NULL) !=
+        SQLITE_OK)
+        return gb_store_fail(st, err, "add batch");
+    sqlite3_bind_text(s, 1, b->batch_no, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        gb_err_set(err, "batch %s already exists (as %s)", b->batch_no, (const char *)sqlite3_column_text(s, 0));
+        sqlite3_finalize(s);
+        return -1;
+    }
+    sqlite3_finalize(s);
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO batches (batch_no, school, price_fen, pay_mode, window_start, "
                            "window_end, backdrop, feature_code_required, active, created_at) "

@@ -112,6 +112,16 @@ gb_store *gb_store_open(const char *data_dir, const char *kiosk_id, int busy_tim
     }
     char path[700];
     snprintf(path, sizeof path, "%s/orders.db", data_dir);
+    /* An empty orders.db next to saved photos is a lost database, not a new
+     * one: SQLite would happily start afresh and hide the loss. */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && sb.st_size == 0 && gb_dir_has_files(st->photos_dir)) {
+        gb_err_set(err, "%s is empty (0 bytes) but photos are saved beside it: the database was lost or cut "
+                        "short; restore it from a backup (nothing was changed)",
+                   path);
+        free(st);
+        return NULL;
+    }
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
         gb_err_set(err, "%s: cannot open the database: %s", path,

@@ -203,3 +203,49 @@ static int sweep_one(const char *dir, int depth, long min_age_s)
 }
 
 int gb_sweep_temp_files(const char *dir, long min_age_s) { return sweep_one(dir, 1, min_age_s); }
+
+static void count_one(const char *rel, void *user)
+{
+    (void)rel;
+    (*(int *)user)++;
+}
+
+int gb_dir_has_files(const char *dir)
+{
+    int n = 0;
+    char base[1024];
+    snprintf(base, sizeof base, "%s", dir);
+    gb_dir_each_file(base, "", count_one, &n);
+    return n > 0;
+}
+
+static void each(const char *base, const char *rel, int depth, void (*fn)(const char *, void *), void *user)
+{
+    char dir[1400];
+    snprintf(dir, sizeof dir, "%s%s%s", base, rel[0] ? "/" : "", rel);
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .. and .tmp- files */
+        char sub[1400];
+        snprintf(sub, sizeof sub, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name);
+        char full[2900];
+        snprintf(full, sizeof full, "%s/%s", base, sub);
+        struct stat sb;
+        if (stat(full, &sb) < 0)
+            continue;
+        if (S_ISREG(sb.st_mode))
+            fn(sub, user);
+        else if (S_ISDIR(sb.st_mode) && depth > 0)
+            each(base, sub, depth - 1, fn, user);
+    }
+    closedir(d);
+}
+
+void gb_dir_each_file(const char *base, const char *rel, void (*fn)(const char *rel_path, void *user), void *user)
+{
+    each(base, rel, 2, fn, user);
+}

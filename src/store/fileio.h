@@ -25,4 +25,11 @@ int gb_read_file(const char *path, size_t max, unsigned char **data, size_t *len
  * many it removed. */
 int gb_sweep_temp_files(const char *dir, long min_age_s);
 
+/* Whether dir or its immediate subfolders hold any regular file. */
+int gb_dir_has_files(const char *dir);
+
+/* Calls fn for each regular file (not ".tmp-*") in dir and its immediate
+ * subfolders, with the path relative to base (e.g. "photos/K01-.../x.jpg"). */
+void gb_dir_each_file(const char *base, const char *rel, void (*fn)(const char *rel_path, void *user), void *user);
+
 #endif

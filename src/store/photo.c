@@ -127,36 +127,109 @@ fail_file : {
     return -1;
 }
 
-int gb_photo_verify_all(gb_store *st, gb_err *err)
+struct ref_set {
+    char **paths;
+    size_t n;
+};
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+struct unref_ctx {
+    struct ref_set *refs;
+    gb_photo_audit_result *res;
+    void (*say)(const char *msg, void *user);
+    void *user;
+};
+
+static void check_unreferenced(const char *rel, void *user)
 {
+    struct unref_ctx *u = user;
+    const char *key = rel;
+    if (bsearch(&key, u->refs->paths, u->refs->n, sizeof *u->refs->paths, cmp_str))
+        return;
+    u->res->unreferenced++;
+    if (u->say) {
+        char msg[1400];
+        snprintf(msg, sizeof msg, "%s: on disk but not in the database (left by an interrupted save; harmless)", rel);
+        u->say(msg, u->user);
+    }
+}
+
+int gb_photo_audit(gb_store *st, void (*say)(const char *msg, void *user), void *user, gb_photo_audit_result *res,
+                   gb_err *err)
+{
+    memset(res, 0, sizeof *res);
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT path, sha256, bytes FROM photos ORDER BY id", -1, &s, NULL) !=
-        SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, "SELECT path, sha256, bytes FROM photos ORDER BY path", -1, &s, NULL) != SQLITE_OK)
         return gb_store_fail(st, err, "verify photos");
-    int bad = 0;
+    struct ref_set refs = {0};
+    size_t cap = 0;
     while (sqlite3_step(s) == SQLITE_ROW) {
         const char *rel = (const char *)sqlite3_column_text(s, 0);
         const char *want = (const char *)sqlite3_column_text(s, 1);
         long bytes = (long)sqlite3_column_int64(s, 2);
+        res->rows++;
+        if (refs.n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **np = realloc(refs.paths, cap * sizeof *np);
+            if (!np)
+                break;
+            refs.paths = np;
+        }
+        refs.paths[refs.n++] = strdup(rel);
         char full[1200];
         snprintf(full, sizeof full, "%s/%s", st->data_dir, rel);
         unsigned char *data;
         size_t len;
         gb_err e;
-        char got[65];
+        char got[65], msg[1400];
         if (gb_read_file(full, 64u << 20, &data, &len, &e) < 0) {
-            if (!bad++)
-                gb_err_set(err, "%s", e.msg);
+            res->missing++;
+            snprintf(msg, sizeof msg, "%s: missing or unreadable (%s)", rel, e.msg);
+            if (say)
+                say(msg, user);
             continue;
         }
         gb_sha256_hex(data, len, got);
         free(data);
         if ((long)len != bytes || strcmp(got, want) != 0) {
-            if (!bad++)
-                gb_err_set(err, "%s: %zu bytes, checksum %s; the database expects %ld bytes, %s", rel,
-                           len, len == (size_t)bytes ? "differs" : "not checked", bytes, "its sha256");
+            res->bad++;
+            if ((long)len != bytes)
+                snprintf(msg, sizeof msg, "%s: %zu bytes, the database says %ld: the file was changed or cut short",
+                         rel, len, bytes);
+            else
+                snprintf(msg, sizeof msg, "%s: its SHA-256 differs from the database's: the file was changed", rel);
+            if (say)
+                say(msg, user);
         }
     }
     sqlite3_finalize(s);
-    return bad;
+    qsort(refs.paths, refs.n, sizeof *refs.paths, cmp_str);
+    struct unref_ctx u = {&refs, res, say, user};
+    gb_dir_each_file(st->data_dir, "photos", check_unreferenced, &u);
+    for (size_t i = 0; i < refs.n; i++)
+        free(refs.paths[i]);
+    free(refs.paths);
+    return 0;
+}
+
+static void keep_first(const char *msg, void *user)
+{
+    gb_err *e = user;
+    if (!e->msg[0])
+        snprintf(e->msg, sizeof e->msg, "%s", msg);
+}
+
+int gb_photo_verify_all(gb_store *st, gb_err *err)
+{
+    gb_photo_audit_result res;
+    gb_err first = {{0}};
+    /* rows are checked before the folder is scanned, so the first message
+     * is about a damaged row whenever there is one */
+    if (gb_photo_audit(st, keep_first, &first, &res, err) < 0)
+        return -1;
+    if (res.bad + res.missing == 0)
+        return 0;
+    gb_err_set(err, "%s", first.msg);
+    return res.bad + res.missing;
 }

@@ -26,6 +26,18 @@ int gb_photo_attach(gb_store *st, const char *order_no, const void *jpeg, size_t
 /* Hex SHA-256 of data. */
 void gb_sha256_hex(const void *data, size_t len, char out[65]);
 
+typedef struct gb_photo_audit_result {
+    int rows;         /* photo rows in the database */
+    int bad;          /* file present but changed */
+    int missing;      /* file missing or unreadable */
+    int unreferenced; /* files under photos/ no row points to */
+} gb_photo_audit_result;
+
+/* Re-reads every photo row's file (size and SHA-256) and lists files no
+ * row points to; say() gets one sentence per finding (may be NULL). */
+int gb_photo_audit(gb_store *st, void (*say)(const char *msg, void *user), void *user, gb_photo_audit_result *res,
+                   gb_err *err);
+
 /* Re-reads the file of every photo row and compares size and SHA-256.
  * Returns the number of bad rows (0 when all are intact), -1 on error;
  * the first problem goes to err. */

@@ -84,15 +84,26 @@ expect 2 "batch add missing options" "$GB" $D batch add --batch 2026X01
 contains "$T/err" "needs --batch, --school" "missing options listed"
 expect 2 "bad price" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20,00 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00'
 contains "$T/err" "--price" "price named"
-expect 1 "end before start" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20 --pay student --start '2026-12-21 08:00' --end '2026-12-20 18:00'
-contains "$T/err" "window" "window error"
-expect 1 "impossible date" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20 --pay student --start '2026-02-30 08:00' --end '2026-12-20 18:00'
+expect 2 "end before start" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20 --pay student --start '2026-12-21 08:00' --end '2026-12-20 18:00'
+contains "$T/err" "must be after --start" "window error"
+expect 2 "impossible date" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20 --pay student --start '2026-02-30 08:00' --end '2026-12-20 18:00'
+contains "$T/err" "is not a real date" "impossible date named"
 expect 2 "backdrop not allowed by config" "$GB" --config "$T/good.ini" $D batch add --batch 2026X01 --school 甲大学 --price 20 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00' --backdrop blue
 contains "$T/err" "not in [photo] backdrops" "backdrop refused with reason"
+expect 2 "option twice" "$GB" $D batch add --batch 2026X01 --school 甲 --school 乙 --price 20 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00'
+contains "$T/err" "--school is given twice" "repeated option named"
+expect 2 "free batch paid by students" "$GB" $D batch add --batch 2026X01 --school 甲 --price 0 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00'
+expect 2 "control character in school" "$GB" $D batch add --batch 2026X01 --school "$(printf 'a\tb')" --price 20 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00'
+expect 2 "list before any store" "$GB" --data-dir "$T/nothing-here" batch list
+expect 2 "store check on a mistyped folder" "$GB" --data-dir "$T/nothing-here" store check
+contains "$T/err" "orders.db is missing" "missing store named"
+[ ! -e "$T/nothing-here/orders.db" ] && passes=$((passes + 1)) || { echo "FAIL: a read-only command created a store"; fails=$((fails + 1)); }
 expect 0 "batch add" "$GB" $D batch add --batch 2026X01 --school 甲大学 --price 20.00 --pay student --start '2026-12-01 08:00' --end '2026-12-20 18:00'
 contains "$T/out" "batch 2026X01 added" "batch added"
 expect 1 "duplicate batch" "$GB" $D batch add --batch 2026X01 --school 乙 --price 0 --pay school --start '2026-12-01 08:00' --end '2026-12-20 18:00'
 contains "$T/err" "already exists" "duplicate named"
+expect 1 "same batch in other letter case" "$GB" $D batch add --batch 2026x01 --school 乙 --price 0 --pay school --start '2026-12-01 08:00' --end '2026-12-20 18:00'
+contains "$T/err" "already exists (as 2026X01)" "case-insensitive duplicate"
 
 # --- rosters
 cat >"$T/r.csv" <<'CSV'

@@ -188,7 +188,7 @@ static void test_batch_add_get_list_and_duplicate(void **state)
     assert_true(b.id > 0);
     gb_batch again = make_batch("2026BJ01", GB_PAY_SCHOOL);
     assert_int_equal(gb_batch_add(f->st, &again, &err), -1);
-    assert_string_equal(err.msg, "batch 2026BJ01 already exists");
+    assert_string_equal(err.msg, "batch 2026BJ01 already exists (as 2026BJ01)");
     gb_batch bad = make_batch("2026BJ02", GB_PAY_STUDENT);
     snprintf(bad.window_end, sizeof bad.window_end, "2026-11-01 08:00");
     assert_int_equal(gb_batch_add(f->st, &bad, &err), -1);
