@@ -65,6 +65,7 @@ typedef struct gp2_dev {
     int preview_fps, busy_backoff_ms, restart_after, stall_ms, preview_h_wanted;
 
     int has_live_view;  /* until the camera answers "not supported" */
+    int live_view_probed;
     int viewfinder_on;  /* a preview succeeded since the last stop */
     int fails;          /* live-view failures in a row */
     int restarts;       /* live-view restarts since the last good frame */
@@ -521,6 +522,13 @@ static void *gp2_open(const gb_config *cfg, gb_err *err)
 
 /* --- live view ------------------------------------------------------------- */
 
+static gb_gp2_preview_fn preview_fn = gp_camera_capture_preview;
+
+void gb_gp2_set_preview(gb_gp2_preview_fn fn)
+{
+    preview_fn = fn ? fn : gp_camera_capture_preview;
+}
+
 static void viewfinder_off(gp2_dev *d)
 {
     if (!d->viewfinder_on)
@@ -543,6 +551,25 @@ static void viewfinder_off(gp2_dev *d)
 static int gp2_start_preview(void *opaque, gb_err *err)
 {
     gp2_dev *d = opaque;
+    if (d->has_live_view && !d->live_view_probed) {
+        /* One ask now, so that what info reports right after open (and the
+         * staff screen shows) is already true: libgphoto2's camera list
+         * promises live view for whole families of which some models say
+         * "not supported". The frame itself is not kept. */
+        d->live_view_probed = 1;
+        CameraFile *file = NULL;
+        if (gp_file_new(&file) >= GP_OK) {
+            d->viewfinder_on = 1;
+            begin_call(d);
+            int rc = preview_fn(d->cam, file, d->ctx);
+            end_call();
+            gp_file_unref(file);
+            if (rc < GP_OK && gb_gp2_classify(rc, d->detail) == GB_GP2_UNSUPPORTED) {
+                gb_log_info("gphoto2: %s has no live view; showing its last still instead", d->model);
+                d->has_live_view = 0;
+            }
+        }
+    }
     d->fails = 0;
     d->restarts = 0;
     d->next_ask_ms = 0;
@@ -626,7 +653,7 @@ static int gp2_grab_preview(void *opaque, int timeout_ms, gb_image **frame, gb_e
         /* Even a refused ask may have switched the camera's live view on. */
         d->viewfinder_on = 1;
         begin_call(d);
-        rc = gp_camera_capture_preview(d->cam, file, d->ctx);
+        rc = preview_fn(d->cam, file, d->ctx);
         end_call();
     }
     if (rc >= GP_OK) {

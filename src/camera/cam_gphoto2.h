@@ -5,6 +5,7 @@
 #ifndef GB_CAMERA_CAM_GPHOTO2_H
 #define GB_CAMERA_CAM_GPHOTO2_H
 
+#include <gphoto2/gphoto2.h>
 #include <stddef.h>
 
 #include "core/err.h"
@@ -35,5 +36,12 @@ void gb_gp2_explain(gb_err *err, int rc, const char *detail, const char *what, c
 /* The running processes known to grab cameras (the desktop's gvfs gphoto2
  * monitor and mounter), as "name (pid N), ..." in buf; "" when none. */
 void gb_gp2_find_holders(char *buf, size_t size);
+
+/* The call that fetches one live-view frame; gp_camera_capture_preview
+ * unless a test puts a camera that answers "busy" on cue in its place (the
+ * virtual camera has no live view at all). NULL restores the real one. Set
+ * it while no gphoto2 camera is open. */
+typedef int (*gb_gp2_preview_fn)(Camera *camera, CameraFile *file, GPContext *ctx);
+void gb_gp2_set_preview(gb_gp2_preview_fn fn);
 
 #endif

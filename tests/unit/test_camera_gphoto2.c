@@ -246,6 +246,176 @@ static void test_without_live_view_the_preview_is_the_last_still(void **state)
     gb_cam_gphoto2.close(dev);
 }
 
+/* --- live view, with a camera that answers on cue --------------------------
+ * vusb has no live view, so the preview call is replaced (gb_gp2_set_preview)
+ * by one that plays a script: a frame, "busy", Canon's "not ready" as text,
+ * or "unplugged". Everything around it (the session, rate cap, back-off,
+ * restarts) is the real backend on the real virtual camera. */
+
+enum { ANS_FRAME, ANS_BUSY, ANS_NOT_READY, ANS_GONE };
+static const int *g_script;
+static int g_script_len, g_calls;
+static double g_call_ms[64];
+static unsigned char *g_frame_jpeg;
+static size_t g_frame_len;
+
+static int scripted_preview(Camera *camera, CameraFile *file, GPContext *ctx)
+{
+    int ans = g_calls < g_script_len ? g_script[g_calls] : ANS_FRAME;
+    if (g_calls < 64)
+        g_call_ms[g_calls] = now_ms();
+    g_calls++;
+    switch (ans) {
+    case ANS_BUSY: return GP_ERROR_CAMERA_BUSY;
+    case ANS_NOT_READY:
+        /* How ptp2 reports it: a generic error, the code in the text. */
+        gp_context_error(ctx, "PTP Canon Not Ready (0xa102)");
+        return GP_ERROR;
+    case ANS_GONE: return GP_ERROR_IO_USB_FIND;
+    default: return gp_file_append(file, (const char *)g_frame_jpeg, g_frame_len);
+    }
+}
+
+/* Opens vusb with a scripted live view; the first answer goes to the probe
+ * in start_preview. */
+static void *open_scripted(const int *script, int len, int fps, int backoff_ms, int restart_after)
+{
+    g_script = script;
+    g_script_len = len;
+    g_calls = 0;
+    if (!g_frame_jpeg)
+        g_frame_jpeg = tu_read_fixture("faces/hv-plain.jpg", &g_frame_len);
+    gb_gp2_set_preview(scripted_preview);
+    gb_config cfg;
+    vusb_config(&cfg);
+    cfg.preview_fps = fps;
+    cfg.busy_backoff_ms = backoff_ms;
+    cfg.liveview_restart_after = restart_after;
+    gb_err err = {{0}};
+    void *dev = gb_cam_gphoto2.open(&cfg, &err);
+    if (!dev)
+        fail_msg("opening the virtual camera: %s", err.msg);
+    assert_int_equal(gb_cam_gphoto2.start_preview(dev, &err), GB_CAM_OK);
+    return dev;
+}
+
+static void close_scripted(void *dev)
+{
+    gb_cam_gphoto2.stop_preview(dev);
+    gb_cam_gphoto2.close(dev);
+    gb_gp2_set_preview(NULL);
+}
+
+/* Grabs until something other than "nothing yet" comes back (at most 5 s). */
+static int grab(void *dev, gb_image **frame, gb_err *err)
+{
+    double until = now_ms() + 5000;
+    int rc = GB_CAM_NONE;
+    while (rc == GB_CAM_NONE && now_ms() < until)
+        rc = gb_cam_gphoto2.grab_preview(dev, 100, frame, err);
+    return rc;
+}
+
+static void test_live_view_is_asked_no_faster_than_preview_fps(void **state)
+{
+    static const int script[] = {ANS_FRAME};
+    void *dev = open_scripted(script, 1, 10, 100, 5);
+    gb_image *frame = NULL;
+    gb_err err = {{0}};
+    for (int i = 0; i < 6; i++)
+        if (grab(dev, &frame, &err) != GB_CAM_FRAME)
+            fail_msg("frame %d: %s", i + 1, err.msg);
+    assert_int_equal(frame->width, 512);
+    assert_int_equal(frame->height, 715);
+    gb_cam_info info;
+    memset(&info, 0, sizeof info);
+    gb_cam_gphoto2.info(dev, &info);
+    assert_int_equal(info.has_live_view, 1);
+    /* Calls 2..7 are the grabs (1 was the probe at start). */
+    double fps = 5 * 1000.0 / (g_call_ms[6] - g_call_ms[1]);
+    for (int i = 2; i < 7; i++)
+        if (g_call_ms[i] - g_call_ms[i - 1] < 95)
+            fail_msg("asks %d and %d were %.0f ms apart; preview_fps=10 allows one per 100 ms", i - 1, i,
+                     g_call_ms[i] - g_call_ms[i - 1]);
+    print_message("live view asked at %.1f fps with preview_fps=10\n", fps);
+    gb_image_free(frame);
+    close_scripted(dev);
+}
+
+static void test_busy_answers_back_off_restart_live_view_then_reopen(void **state)
+{
+    /* restart_after=3 and two restarts allowed: busy answers 3, 6 restart
+     * live view, the 9th in a row gives the device up for a reopen. */
+    static const int script[] = {ANS_FRAME, ANS_BUSY, ANS_BUSY, ANS_BUSY, ANS_BUSY, ANS_BUSY,
+                                 ANS_BUSY,  ANS_BUSY, ANS_BUSY, ANS_BUSY};
+    void *dev = open_scripted(script, 10, 30, 150, 3);
+    gb_image *frame = NULL;
+    gb_err err = {{0}};
+    for (int i = 1; i <= 8; i++) {
+        int rc = grab(dev, &frame, &err);
+        if (rc != GB_CAM_EFRAME || !strstr(err.msg, "busy"))
+            fail_msg("busy answer %d: expected a failed frame saying busy, got %d: %s", i, rc, err.msg);
+    }
+    int rc = grab(dev, &frame, &err);
+    if (rc != GB_CAM_EDEVICE)
+        fail_msg("the 9th busy answer in a row (after 2 restarts) should give the device up, got %d: %s", rc,
+                 err.msg);
+    assert_non_null(strstr(err.msg, "restarts"));
+    for (int i = 2; i < 10; i++)
+        if (g_call_ms[i] - g_call_ms[i - 1] < 145)
+            fail_msg("ask %d came %.0f ms after a busy answer; busy_backoff_ms=150", i, g_call_ms[i] - g_call_ms[i - 1]);
+    print_message("9 busy answers: 2 live-view restarts, then a reopen asked for: %s\n", err.msg);
+    gb_image_free(frame);
+    close_scripted(dev);
+}
+
+static void test_a_frame_between_busy_answers_resets_the_count(void **state)
+{
+    static const int script[] = {ANS_FRAME, ANS_BUSY,  ANS_BUSY, ANS_FRAME, ANS_BUSY, ANS_BUSY,
+                                 ANS_FRAME, ANS_BUSY, ANS_BUSY, ANS_FRAME};
+    void *dev = open_scripted(script, 10, 30, 0, 3);
+    gb_image *frame = NULL;
+    gb_err err = {{0}};
+    for (int i = 1; i < 10; i++) {
+        int want = script[i] == ANS_FRAME ? GB_CAM_FRAME : GB_CAM_EFRAME;
+        int rc = grab(dev, &frame, &err);
+        if (rc != want)
+            fail_msg("answer %d: expected %d, got %d (%s)", i, want, rc, err.msg);
+    }
+    gb_image_free(frame);
+    close_scripted(dev);
+}
+
+static void test_canon_not_ready_counts_as_busy(void **state)
+{
+    static const int script[] = {ANS_FRAME, ANS_NOT_READY, ANS_FRAME};
+    void *dev = open_scripted(script, 3, 30, 200, 5);
+    gb_image *frame = NULL;
+    gb_err err = {{0}};
+    int rc = grab(dev, &frame, &err);
+    if (rc != GB_CAM_EFRAME || !strstr(err.msg, "busy") || !strstr(err.msg, "0xa102"))
+        fail_msg("0xa102 should read as busy, with the code kept: %d %s", rc, err.msg);
+    assert_int_equal(grab(dev, &frame, &err), GB_CAM_FRAME);
+    if (g_call_ms[2] - g_call_ms[1] < 195)
+        fail_msg("asked again %.0f ms after 'not ready'; busy_backoff_ms=200", g_call_ms[2] - g_call_ms[1]);
+    gb_image_free(frame);
+    close_scripted(dev);
+}
+
+static void test_unplugged_during_live_view_asks_for_a_reopen(void **state)
+{
+    static const int script[] = {ANS_FRAME, ANS_FRAME, ANS_GONE};
+    void *dev = open_scripted(script, 3, 30, 100, 5);
+    gb_image *frame = NULL;
+    gb_err err = {{0}};
+    assert_int_equal(grab(dev, &frame, &err), GB_CAM_FRAME);
+    int rc = grab(dev, &frame, &err);
+    if (rc != GB_CAM_EDEVICE || !strstr(err.msg, "unplugged"))
+        fail_msg("an unplugged camera should be given up for a reopen: %d %s", rc, err.msg);
+    gb_image_free(frame);
+    close_scripted(dev);
+}
+
 static void test_list_does_not_fail_without_a_detected_camera(void **state)
 {
     gb_config cfg;
@@ -447,10 +617,16 @@ int main(void)
         cmocka_unit_test(test_capture_returns_a_jpeg_from_the_card),
         cmocka_unit_test(test_captures_in_a_row_each_come_back_whole),
         cmocka_unit_test(test_without_live_view_the_preview_is_the_last_still),
+        cmocka_unit_test(test_live_view_is_asked_no_faster_than_preview_fps),
+        cmocka_unit_test(test_busy_answers_back_off_restart_live_view_then_reopen),
+        cmocka_unit_test(test_a_frame_between_busy_answers_resets_the_count),
+        cmocka_unit_test(test_canon_not_ready_counts_as_busy),
+        cmocka_unit_test(test_unplugged_during_live_view_asks_for_a_reopen),
         cmocka_unit_test(test_list_does_not_fail_without_a_detected_camera),
         cmocka_unit_test(test_through_the_camera_layer),
     };
     failed += cmocka_run_group_tests_name("gphoto2 virtual camera", vusb, NULL, NULL);
+    free(g_frame_jpeg);
     printf("gphoto2 tests: %.1f s\n", (now_ms() - t0) / 1000);
     return failed ? 1 : 0;
 }
