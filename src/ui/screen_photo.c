@@ -140,9 +140,10 @@ static void update(gb_ui *ui)
         if (gb_pw_capture_result(ui->pw, &c))
             take_result(ui, &c);
     }
-    /* looking at the camera is activity: a student in front of it is
-     * not idle while the live checks react */
-    if (P.ph != PH_LIVE)
+    /* A face in front of the camera is a student at work, not an idle
+     * kiosk: they adjust their pose without touching anything. When they
+     * walk away the face goes and the idle clock runs again. */
+    if (P.ph != PH_LIVE || (P.g.seq > P.guidance_floor && P.g.judged && P.g.faces > 0))
         ui->last_input_ms = ui->now_ms;
 }
 

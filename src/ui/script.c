@@ -86,7 +86,7 @@ gb_script *gb_script_load(const char *path, gb_err *err)
         while (*a == ' ' || *a == '\t')
             a++;
         snprintf(ln->arg, sizeof ln->arg, "%s", a);
-        static const char *const known[] = {"tap", "type", "key", "scan", "wait-screen", "wait-text", "wait",
+        static const char *const known[] = {"tap", "type", "key", "scan", "wait-screen", "wait-text", "wait-button", "wait",
                                             "show-photo", "screenshot", "expect-text", "expect-no-text",
                                             "expect-screen", "expect-session-empty", "quit"};
         int ok = 0;
@@ -252,6 +252,19 @@ static int issue(gb_script *s, gb_ui *ui, line *ln, gb_err *err)
         }
         if (ui->now_ms > s->deadline) {
             gb_err_set(err, "line %d: %s '%s' not seen within %.0f ms (screen %s)", ln->no, ln->cmd, what, limit,
+                       screen_name(ui));
+            return -1;
+        }
+        return 0;
+    }
+    if (strcmp(ln->cmd, "wait-button") == 0) {
+        if (!s->deadline)
+            s->deadline = ui->now_ms + DEFAULT_WAIT_MS;
+        for (int i = 0; i < ui->nhits; i++)
+            if (strcmp(ui->hits[i].id, a) == 0)
+                return 1;
+        if (ui->now_ms > s->deadline) {
+            gb_err_set(err, "line %d: button '%s' not shown within %d ms (screen %s)", ln->no, a, DEFAULT_WAIT_MS,
                        screen_name(ui));
             return -1;
         }
