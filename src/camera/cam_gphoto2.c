@@ -77,6 +77,7 @@ typedef struct gp2_dev {
     double next_repeat_ms; /* when to show it again */
 
     char detail[512]; /* what libgphoto2 said about the last failure */
+    char elsewhere[300]; /* a camera detected at another port than the configured one */
 } gp2_dev;
 
 /* --- what libgphoto2 says --------------------------------------------------
@@ -410,6 +411,12 @@ static int choose_camera(gp2_dev *d, const char *want_port, gb_err *err)
             break;
         }
     }
+    if (!model && want_port[0] && n > 0) {
+        const char *m = NULL, *p = NULL;
+        gp_list_get_name(found, 0, &m);
+        gp_list_get_value(found, 0, &p);
+        snprintf(d->elsewhere, sizeof d->elsewhere, "%s at %s", m ? m : "a camera", p ? p : "?");
+    }
     if (!model && want_port[0]) {
         model = GENERIC_PTP_MODEL;
         port = want_port;
@@ -513,6 +520,11 @@ static void *gp2_open(const gb_config *cfg, gb_err *err)
         char what[200];
         snprintf(what, sizeof what, "gphoto2: opening %s", d->model);
         fail(d, rc, what, err);
+        if (d->elsewhere[0])
+            gb_err_prefix(err, "libgphoto2 sees %s, not at the configured [camera] device %s (a camera gets a new "
+                               "USB number each time it is plugged in: leave device empty to take the camera "
+                               "found); opening %s anyway failed",
+                          d->elsewhere, d->port, d->port);
         /* gp_camera_exit on a camera that never opened is harmless. */
         gp2_close(d);
         return NULL;
