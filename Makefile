@@ -33,12 +33,24 @@ test: build asan
 test-fast: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The demo kiosk: a window when there is a display; otherwise the bundled
+# script plays one student through the whole flow headless and the kiosk
+# prints where the screenshots, the order and its 480x640 photo are.
+DEMO_SHOTS ?= $(CURDIR)/$(BUILD)/demo-screenshots
 demo: build
 	@GRADBOOTH_ASSETS=$(CURDIR)/assets $(BUILD)/gradbooth --config kiosk-config/demo.ini demo
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  GRADBOOTH_ASSETS=$(CURDIR)/assets $(BUILD)/gradbooth --config kiosk-config/demo.ini kiosk; \
+	else \
+	  echo "no display: playing assets/demo/demo.script headless"; rm -rf $(DEMO_SHOTS); \
+	  GRADBOOTH_ASSETS=$(CURDIR)/assets $(BUILD)/gradbooth --config kiosk-config/demo.ini kiosk \
+	    --script assets/demo/demo.script --screenshots $(DEMO_SHOTS) 2>/dev/null; \
+	fi
 
 bench: build
 	@bench/roster-import $(BUILD)/gradbooth
 	@bench/check $(BUILD)
+	@bench/liveview $(BUILD)
 
 # The .deb is built in its own folder: installed paths (/usr, the assets
 # under /usr/share/gradbooth) differ from the development build's.
