@@ -145,3 +145,43 @@ const char *gb_cli_opt(int argc, char **argv, int *i, const char *opt, int *miss
     }
     return argv[++*i];
 }
+
+/* Display cells of one code point: East Asian wide ranges take two. */
+static int cells(unsigned cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+                   (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                   (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD)
+               ? 2
+               : 1;
+}
+
+void gb_cli_cell(FILE *f, const char *s, int width)
+{
+    int used = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned cp = *p;
+        int len = 1;
+        if (cp >= 0xF0 && p[1] && p[2] && p[3]) {
+            cp = ((cp & 7u) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
+            len = 4;
+        } else if (cp >= 0xE0 && p[1] && p[2]) {
+            cp = ((cp & 15u) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
+            len = 3;
+        } else if (cp >= 0xC0 && p[1]) {
+            cp = ((cp & 31u) << 6) | (p[1] & 63u);
+            len = 2;
+        }
+        if (cp < 0x20 || cp == 0x7F) {
+            fputc(' ', f);
+            used++;
+        } else {
+            fwrite(p, 1, (size_t)len, f);
+            used += cells(cp);
+        }
+        p += len;
+    }
+    for (; used < width; used++)
+        fputc(' ', f);
+}

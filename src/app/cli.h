@@ -4,6 +4,8 @@
 #ifndef GB_APP_CLI_H
 #define GB_APP_CLI_H
 
+#include <stdio.h>
+
 #include "core/config.h"
 #include "store/db.h"
 
@@ -44,6 +46,11 @@ gb_store *gb_cli_open_existing_store(gb_cli *cli);
 /* The first "--option" that appears twice in argv (as --x V or --x=V), or
  * NULL: an option given twice is a mistake to report, not last-one-wins. */
 const char *gb_cli_repeated_option(int argc, char **argv);
+
+/* Prints s for a terminal column of `width` cells: control characters
+ * shown as spaces (a newline in a roster field must not break a table),
+ * Chinese characters counted as two cells, padded with spaces. */
+void gb_cli_cell(FILE *f, const char *s, int width);
 
 /* Whether argv holds -h or --help. */
 int gb_cli_wants_help(int argc, char **argv);

@@ -59,8 +59,10 @@ static int run(gb_cli *cli, int argc, char **argv)
                "\nAn unknown key or a bad value is an error naming the file, line and key.\n");
         return GB_EXIT_OK;
     }
-    if (argc != 2)
-        return gb_cli_usage_error("config", argc < 2 ? "say 'show' or 'defaults'" : "too many arguments");
+    if (argc < 2)
+        return gb_cli_usage_error("config", "say 'show' or 'defaults'");
+    if (argc > 2)
+        return gb_cli_usage_error("config", "unexpected argument '%s'", argv[2]);
     if (strcmp(argv[1], "show") == 0) {
         if (gb_cli_load_config(cli) < 0)
             return GB_EXIT_USAGE;

@@ -7,6 +7,7 @@
 #include "app/cli.h"
 #include "core/mask.h"
 #include "core/money.h"
+#include "store/batch.h"
 #include "store/order.h"
 
 static void help(void)
@@ -70,6 +71,15 @@ static int list(gb_cli *cli, int argc, char **argv)
     gb_order *o;
     size_t n;
     gb_err err;
+    if (batch) {
+        gb_batch b;
+        int found = gb_batch_get(st, batch, &b, &err);
+        if (found != 0) {
+            gb_store_close(st);
+            fprintf(stderr, "gradbooth orders: %s\n", found < 0 ? err.msg : "no such batch (see gradbooth batch list)");
+            return found < 0 ? GB_EXIT_USAGE : GB_EXIT_PROBLEMS;
+        }
+    }
     int rc = gb_order_list(st, batch, state, (size_t)limit, &o, &n, &err);
     gb_store_close(st);
     if (rc < 0) {
@@ -80,14 +90,17 @@ static int list(gb_cli *cli, int argc, char **argv)
         printf("no orders\n");
         return GB_EXIT_OK;
     }
-    printf("%-22s %-16s %-16s %-12s %-16s %8s %-20s\n", "ORDER", "BATCH", "STUDENT NO", "NAME", "STATE",
+    printf("%-22s %-16s %-16s %-12s %-16s %10s %-20s\n", "ORDER", "BATCH", "STUDENT NO", "NAME", "STATE",
            "PRICE", "UPDATED (UTC)");
     for (size_t i = 0; i < n; i++) {
         char name[128], phone[32], email[256], money[32];
         masked_fields(&o[i], unmask, name, phone, email);
         gb_money_format(o[i].price_fen, money, sizeof money);
-        printf("%-22s %-16s %-16s %-12s %-16s %8s %-20s\n", o[i].order_no, o[i].batch_no,
-               o[i].student_no, name, gb_order_state_name(o[i].state), money, o[i].updated_at);
+        printf("%-22s %-16s ", o[i].order_no, o[i].batch_no);
+        gb_cli_cell(stdout, o[i].student_no, 16);
+        fputc(' ', stdout);
+        gb_cli_cell(stdout, name, 12);
+        printf(" %-16s %10s %-20s\n", gb_order_state_name(o[i].state), money, o[i].updated_at);
     }
     if (n == (size_t)limit)
         printf("(first %ld shown; --limit N for more)\n", limit);
@@ -140,13 +153,17 @@ static int show(gb_cli *cli, int argc, char **argv)
     printf("batch       %s (paid by the %s)\n", o.batch_no, gb_pay_mode_name(o.pay_mode));
     printf("price       %s CNY\n", money);
     printf("student no  %s\n", o.student_no);
-    printf("name        %s\n", name);
-    printf("gender      %s\n", o.gender);
-    printf("ID last 4   %s\n", unmask ? o.id_last4 : "****");
-    printf("school      %s\n", o.school);
-    printf("college     %s\n", o.college);
-    printf("major       %s\n", o.major);
-    printf("level       %s\n", o.level);
+    /* roster text may hold line breaks or tabs: one field, one line */
+    const struct {
+        const char *label, *value;
+    } fields[] = {{"name", name},        {"gender", o.gender}, {"ID last 4", unmask ? o.id_last4 : "****"},
+                  {"school", o.school},  {"college", o.college}, {"major", o.major},
+                  {"level", o.level}};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        printf("%-12s", fields[i].label);
+        gb_cli_cell(stdout, fields[i].value, 0);
+        fputc('\n', stdout);
+    }
     printf("phone       %s\n", phone);
     printf("email       %s\n", email);
     printf("photo       %s\n", o.photo_path[0] ? o.photo_path : "(none yet)");

@@ -166,8 +166,10 @@ static int run(gb_cli *cli, int argc, char **argv)
         help();
         return GB_EXIT_OK;
     }
-    if (argc < 2 || strcmp(argv[1], "import") != 0)
-        return gb_cli_usage_error("roster", argc < 2 ? "say 'import'" : "unknown action");
+    if (argc < 2)
+        return gb_cli_usage_error("roster", "say 'import'");
+    if (strcmp(argv[1], "import") != 0)
+        return gb_cli_usage_error("roster", "unknown action '%s'", argv[1]);
     return import(cli, argc - 1, argv + 1);
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/cli.h"
@@ -84,14 +85,30 @@ int main(int argc, char **argv)
         return GB_EXIT_USAGE;
     }
     const char *name = argv[1];
-    if (strcmp(name, "help") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+    int is_help = strcmp(name, "help") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0;
+    int is_version = strcmp(name, "version") == 0 || strcmp(name, "--version") == 0;
+    if ((is_help || is_version) && argc > 2) {
+        /* "gradbooth help batch" is the one extra word that makes sense */
+        if (is_help && argc == 3) {
+            char *sub[] = {argv[2], "--help", NULL};
+            for (size_t i = 0; i < NCOMMANDS; i++)
+                if (strcmp(commands[i]->name, argv[2]) == 0)
+                    return commands[i]->run(&cli, 2, sub);
+        }
+        fprintf(stderr, "gradbooth: %s takes no argument '%s'\n", is_help ? "help" : "version", argv[2]);
+        return GB_EXIT_USAGE;
+    }
+    if (is_help) {
         print_help(stdout);
         return GB_EXIT_OK;
     }
-    if (strcmp(name, "version") == 0 || strcmp(name, "--version") == 0) {
+    if (is_version) {
         printf("gradbooth %s\n", GB_VERSION);
         return GB_EXIT_OK;
     }
+    /* umask: photos, the database and outputs hold student data; the kiosk
+     * user's group may read them, nobody else */
+    umask(027);
     for (size_t i = 0; i < NCOMMANDS; i++) {
         if (strcmp(commands[i]->name, name) != 0)
             continue;
@@ -104,6 +121,9 @@ int main(int argc, char **argv)
         }
         return commands[i]->run(&cli, argc - 1, argv + 1);
     }
-    fprintf(stderr, "gradbooth: unknown command '%s' (see 'gradbooth help')\n", name);
+    if (name[0] == '-')
+        fprintf(stderr, "gradbooth: unknown option '%s' (see 'gradbooth help')\n", name);
+    else
+        fprintf(stderr, "gradbooth: unknown command '%s' (see 'gradbooth help')\n", name);
     return GB_EXIT_USAGE;
 }

@@ -488,12 +488,21 @@ struct parse_ctx {
     gb_config *cfg;
     gb_err first;
     int failed;
+    unsigned char seen[sizeof keys / sizeof keys[0]];
 };
 
 static int on_ini_pair(void *user, const char *section, const char *name, const char *value)
 {
     struct parse_ctx *ctx = user;
     gb_err e;
+    const gb_config_key *k = find_key(section, name);
+    if (k && ctx->seen[k - keys]++) {
+        /* two values for one key: which one the file meant is a guess */
+        if (!ctx->failed)
+            gb_err_set(&ctx->first, "[%s] %s is given twice", section, name);
+        ctx->failed = 1;
+        return 0;
+    }
     if (gb_config_set(ctx->cfg, section, name, value, &e) < 0) {
         if (!ctx->failed)
             ctx->first = e;

@@ -484,9 +484,20 @@ static void test_backdrop_allowed_matches_whole_words(void **state)
     assert_true(gb_config_backdrop_allowed(&cfg, "grey"));
 }
 
+static void test_key_given_twice_is_an_error_naming_the_second_line(void **state)
+{
+    (void)state;
+    gb_config cfg;
+    gb_config_defaults(&cfg);
+    gb_err err;
+    assert_int_equal(gb_config_parse_string(&cfg, "[photo]\neyes_min_px = 210\n\neyes_min_px = 220\n", "k.ini", &err), -1);
+    assert_string_equal(err.msg, "k.ini line 4: [photo] eyes_min_px is given twice");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_key_given_twice_is_an_error_naming_the_second_line),
         cmocka_unit_test(test_defaults_pass_the_cross_field_check),
         cmocka_unit_test(test_every_key_is_documented_or_follows_its_min_sibling),
         cmocka_unit_test(test_every_default_parses_and_formats_back),
