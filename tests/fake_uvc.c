@@ -12,7 +12,6 @@
 #define CAPTURE_PATH "/dev/video0"
 #define META_PATH "/dev/video1"
 #define MAX_MODES 16
-#define MAX_JPEGS 64
 #define MAX_FDS 8
 #define MAX_BUFS 8
 #define FD_BASE 1000
@@ -41,8 +40,8 @@ struct fake_uvc {
     pthread_cond_t cv; /* unplug wakes pollers */
     fmode modes[MAX_MODES];
     int nmodes;
-    fjpeg jpegs[MAX_JPEGS];
-    int njpegs;
+    fjpeg *jpegs;
+    int njpegs, cap_jpegs;
     int controls;
     int read_only;
 
@@ -646,6 +645,7 @@ void fake_uvc_free(fake_uvc *f)
     free_bufs(f);
     for (int i = 0; i < f->njpegs; i++)
         free(f->jpegs[i].data);
+    free(f->jpegs);
     pthread_mutex_destroy(&f->mu);
     pthread_cond_destroy(&f->cv);
     free(f);
@@ -667,14 +667,16 @@ void fake_uvc_add_mode(fake_uvc *f, uint32_t fourcc, int w, int h, int fps)
 void fake_uvc_add_jpeg(fake_uvc *f, int w, int h, const unsigned char *data, size_t len)
 {
     pthread_mutex_lock(&f->mu);
-    if (f->njpegs < MAX_JPEGS) {
-        fjpeg *j = &f->jpegs[f->njpegs++];
-        j->w = w;
-        j->h = h;
-        j->data = malloc(len);
-        memcpy(j->data, data, len);
-        j->len = len;
+    if (f->njpegs == f->cap_jpegs) {
+        f->cap_jpegs = f->cap_jpegs ? f->cap_jpegs * 2 : 16;
+        f->jpegs = realloc(f->jpegs, (size_t)f->cap_jpegs * sizeof *f->jpegs);
     }
+    fjpeg *j = &f->jpegs[f->njpegs++];
+    j->w = w;
+    j->h = h;
+    j->data = malloc(len);
+    memcpy(j->data, data, len);
+    j->len = len;
     pthread_mutex_unlock(&f->mu);
 }
 
