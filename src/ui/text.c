@@ -57,6 +57,8 @@ static int find_font(const char *family, char *out, size_t size, gb_err *err)
         snprintf(out, size, "%s", (const char *)file);
     if (match)
         FcPatternDestroy(match);
+    /* only the path is needed: give fontconfig's caches back now */
+    FcFini();
     if (!ok) {
         gb_err_set(err, "font '%s' not found through fontconfig (install fonts-noto-cjk)", family);
         return -1;
