@@ -60,6 +60,7 @@ struct gb_camera {
     double retry_at_ms; /* when dev is NULL: the next reopen attempt */
     int warmup_left;
     double progress_ms; /* last frame, open or still: the stall clock */
+    int stall_ms;       /* stall_timeout_ms, or longer for a slow configured rate */
     unsigned rng;
 };
 
@@ -270,9 +271,9 @@ static void grab_once(gb_camera *cam)
         note_error(cam, err.msg);
         gb_log_debug("camera %s: %s", cam->be->name, err.msg);
     }
-    if (now - cam->progress_ms > cam->cfg.stall_timeout_ms) {
+    if (now - cam->progress_ms > cam->stall_ms) {
         char msg[160];
-        snprintf(msg, sizeof msg, "no frame for %d ms", cam->cfg.stall_timeout_ms);
+        snprintf(msg, sizeof msg, "no frame for %d ms", cam->stall_ms);
         note_error(cam, msg);
         lose_device(cam, msg);
     }
@@ -393,6 +394,12 @@ static gb_camera *new_camera(const gb_config *cfg, gb_err *err)
     if (cam->cfg.retry_initial_ms > cam->cfg.retry_max_ms)
         cam->cfg.retry_initial_ms = cam->cfg.retry_max_ms;
     cam->backoff_ms = cam->cfg.retry_initial_ms;
+    /* A camera told to run at 1 fps is not stalled after half a second:
+     * allow at least three intervals of the slowest configured rate. */
+    int slowest = cam->cfg.preview_fps < cam->cfg.file_fps ? cam->cfg.preview_fps : cam->cfg.file_fps;
+    cam->stall_ms = cam->cfg.stall_timeout_ms;
+    if (slowest > 0 && cam->stall_ms < 3000 / slowest)
+        cam->stall_ms = 3000 / slowest;
     cam->rng = (unsigned)time(NULL) ^ (unsigned)(uintptr_t)cam;
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);

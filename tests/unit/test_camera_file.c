@@ -299,6 +299,26 @@ static void test_slow_consumer_sees_newest_frames_and_drops_are_counted(void **s
                  (unsigned long long)st.drops, (unsigned long long)taken);
 }
 
+static void test_a_slow_rate_is_not_a_stall(void **state)
+{
+    fixture *f = *state;
+    f->cfg.file_fps = 1;
+    f->cfg.stall_timeout_ms = 500; /* shorter than a frame interval: the rate wins */
+    gb_camera *cam = open_ok(&f->cfg);
+    uint64_t seq = 0;
+    for (int i = 0; i < 2; i++) {
+        gb_image *img = gb_camera_latest(cam, &seq, 3000);
+        assert_non_null(img);
+        gb_image_free(img);
+    }
+    gb_cam_stats st;
+    gb_camera_stats(cam, &st);
+    gb_camera_close(cam);
+    if (st.errors || st.reopens)
+        fail_msg("1 fps with stall_timeout_ms 500: %llu errors, %llu reopens (%s)", (unsigned long long)st.errors,
+                 (unsigned long long)st.reopens, st.last_error);
+}
+
 static void test_missing_folder_is_a_clear_error(void **state)
 {
     fixture *f = *state;
@@ -371,6 +391,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_replay_mode_shows_every_image_in_turn, setup, teardown),
         cmocka_unit_test_setup_teardown(test_slow_consumer_sees_newest_frames_and_drops_are_counted, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_a_slow_rate_is_not_a_stall, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_folder_is_a_clear_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_image_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_describes_the_folder, setup, teardown),
