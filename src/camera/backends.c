@@ -3,8 +3,6 @@
  * (cam_NAME.c) and one line here. */
 #include "camera/cam_backend.h"
 
-extern const gb_cam_backend gb_cam_gphoto2; /* also in cam_backend.h once that names it */
-
 const gb_cam_backend *const gb_cam_backends[] = {
     &gb_cam_gphoto2,
     &gb_cam_v4l2,
