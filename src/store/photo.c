@@ -145,7 +145,7 @@ static void check_unreferenced(const char *rel, void *user)
 {
     struct unref_ctx *u = user;
     const char *key = rel;
-    if (bsearch(&key, u->refs->paths, u->refs->n, sizeof *u->refs->paths, cmp_str))
+    if (u->refs->n && bsearch(&key, u->refs->paths, u->refs->n, sizeof *u->refs->paths, cmp_str))
         return;
     u->res->unreferenced++;
     if (u->say) {
@@ -204,7 +204,8 @@ int gb_photo_audit(gb_store *st, void (*say)(const char *msg, void *user), void 
         }
     }
     sqlite3_finalize(s);
-    qsort(refs.paths, refs.n, sizeof *refs.paths, cmp_str);
+    if (refs.n)
+        qsort(refs.paths, refs.n, sizeof *refs.paths, cmp_str);
     struct unref_ctx u = {&refs, res, say, user};
     gb_dir_each_file(st->data_dir, "photos", check_unreferenced, &u);
     for (size_t i = 0; i < refs.n; i++)
