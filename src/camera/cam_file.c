@@ -27,6 +27,7 @@
 #include "camera/cam_backend.h"
 #include "core/log.h"
 #include "image/decode.h"
+#include "image/fileread.h"
 #include "image/jpeg.h"
 #include "image/resample.h"
 #include "image/sniff.h"
@@ -62,42 +63,7 @@ typedef struct file_dev {
 
 static int read_all(const char *path, unsigned char **data, size_t *len, gb_err *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) < 0) {
-        gb_err_set(err, "%s: cannot open (%s)", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return -1;
-    }
-    if ((unsigned long long)st.st_size > GB_DECODE_DEFAULT_MAX_FILE_BYTES) {
-        gb_err_set(err, "%s: %lld bytes is more than a camera image can be", path, (long long)st.st_size);
-        close(fd);
-        return -1;
-    }
-    size_t n = (size_t)st.st_size, got = 0;
-    unsigned char *buf = malloc(n ? n : 1);
-    if (!buf) {
-        gb_err_set(err, "%s: out of memory", path);
-        close(fd);
-        return -1;
-    }
-    while (got < n) {
-        ssize_t r = read(fd, buf + got, n - got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0) {
-            gb_err_set(err, "%s: read failed (%s)", path, r < 0 ? strerror(errno) : "the file shrank");
-            free(buf);
-            close(fd);
-            return -1;
-        }
-        got += (size_t)r;
-    }
-    close(fd);
-    *data = buf;
-    *len = n;
-    return 0;
+    return gb_file_read(path, GB_DECODE_DEFAULT_MAX_FILE_BYTES, data, len, err);
 }
 
 /* Whether the file starts like an image we decode (judged by content, as

@@ -9,23 +9,17 @@
     "b.backdrop, b.feature_code_required, b.active, "                                             \
     "(SELECT count(*) FROM students s WHERE s.batch_id = b.id)"
 
-static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t ? (const char *)t : "");
-}
-
 static void read_batch(sqlite3_stmt *s, gb_batch *b)
 {
     memset(b, 0, sizeof *b);
     b->id = sqlite3_column_int64(s, 0);
-    copy_col(s, 1, b->batch_no, sizeof b->batch_no);
-    copy_col(s, 2, b->school, sizeof b->school);
+    gb_store_text(s, 1, b->batch_no, sizeof b->batch_no);
+    gb_store_text(s, 2, b->school, sizeof b->school);
     b->price_fen = (long)sqlite3_column_int64(s, 3);
     gb_pay_mode_parse((const char *)sqlite3_column_text(s, 4), &b->pay_mode);
-    copy_col(s, 5, b->window_start, sizeof b->window_start);
-    copy_col(s, 6, b->window_end, sizeof b->window_end);
-    copy_col(s, 7, b->backdrop, sizeof b->backdrop);
+    gb_store_text(s, 5, b->window_start, sizeof b->window_start);
+    gb_store_text(s, 6, b->window_end, sizeof b->window_end);
+    gb_store_text(s, 7, b->backdrop, sizeof b->backdrop);
     b->feature_code_required = sqlite3_column_int(s, 8);
     b->active = sqlite3_column_int(s, 9);
     b->students = (long)sqlite3_column_int64(s, 10);

@@ -16,6 +16,12 @@ int gb_store_fail(gb_store *st, gb_err *err, const char *what)
     return -1;
 }
 
+void gb_store_text(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
 void gb_store_now(char out[21])
 {
     time_t now = time(NULL);

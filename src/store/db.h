@@ -52,6 +52,9 @@ int gb_store_check(gb_store *st, gb_err *err);
 /* Current UTC time as 2026-12-03T16:25:57Z. */
 void gb_store_now(char out[21]);
 
+/* Copies text column i of a row into dst ("" for NULL), truncating to size. */
+void gb_store_text(sqlite3_stmt *s, int i, char *dst, size_t size);
+
 /* Fills err with "what: <sqlite message>". Returns -1 for tail calls. */
 int gb_store_fail(gb_store *st, gb_err *err, const char *what);
 

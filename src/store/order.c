@@ -15,38 +15,32 @@
     "FROM orders o JOIN batches b ON b.id = o.batch_id JOIN students s ON s.id = o.student_id "    \
     "LEFT JOIN photos p ON p.id = o.photo_id "
 
-static void col(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t ? (const char *)t : "");
-}
-
 static void read_order(sqlite3_stmt *s, gb_order *o)
 {
     memset(o, 0, sizeof *o);
     o->id = sqlite3_column_int64(s, 0);
-    col(s, 1, o->order_no, sizeof o->order_no);
+    gb_store_text(s, 1, o->order_no, sizeof o->order_no);
     o->batch_id = sqlite3_column_int64(s, 2);
-    col(s, 3, o->batch_no, sizeof o->batch_no);
+    gb_store_text(s, 3, o->batch_no, sizeof o->batch_no);
     gb_pay_mode_parse((const char *)sqlite3_column_text(s, 4), &o->pay_mode);
     o->student_id = sqlite3_column_int64(s, 5);
-    col(s, 6, o->student_no, sizeof o->student_no);
-    col(s, 7, o->name, sizeof o->name);
-    col(s, 8, o->gender, sizeof o->gender);
-    col(s, 9, o->id_last4, sizeof o->id_last4);
-    col(s, 10, o->school, sizeof o->school);
-    col(s, 11, o->college, sizeof o->college);
-    col(s, 12, o->major, sizeof o->major);
-    col(s, 13, o->level, sizeof o->level);
+    gb_store_text(s, 6, o->student_no, sizeof o->student_no);
+    gb_store_text(s, 7, o->name, sizeof o->name);
+    gb_store_text(s, 8, o->gender, sizeof o->gender);
+    gb_store_text(s, 9, o->id_last4, sizeof o->id_last4);
+    gb_store_text(s, 10, o->school, sizeof o->school);
+    gb_store_text(s, 11, o->college, sizeof o->college);
+    gb_store_text(s, 12, o->major, sizeof o->major);
+    gb_store_text(s, 13, o->level, sizeof o->level);
     gb_order_state_parse((const char *)sqlite3_column_text(s, 14), &o->state);
-    col(s, 15, o->phone, sizeof o->phone);
-    col(s, 16, o->email, sizeof o->email);
+    gb_store_text(s, 15, o->phone, sizeof o->phone);
+    gb_store_text(s, 16, o->email, sizeof o->email);
     o->price_fen = (long)sqlite3_column_int64(s, 17);
     o->photo_id = sqlite3_column_int64(s, 18);
-    col(s, 19, o->photo_path, sizeof o->photo_path);
-    col(s, 20, o->reject_reason, sizeof o->reject_reason);
-    col(s, 21, o->created_at, sizeof o->created_at);
-    col(s, 22, o->updated_at, sizeof o->updated_at);
+    gb_store_text(s, 19, o->photo_path, sizeof o->photo_path);
+    gb_store_text(s, 20, o->reject_reason, sizeof o->reject_reason);
+    gb_store_text(s, 21, o->created_at, sizeof o->created_at);
+    gb_store_text(s, 22, o->updated_at, sizeof o->updated_at);
 }
 
 static int add_history(gb_store *st, long long order_id, const char *from, const char *to,
@@ -165,7 +159,7 @@ int gb_order_move_in_tx(gb_store *st, long long order_id, gb_order_state to, gb_
     char order_no[33];
     int bad = gb_order_state_parse((const char *)sqlite3_column_text(s, 0), &from) < 0 ||
               gb_pay_mode_parse((const char *)sqlite3_column_text(s, 1), &pay) < 0;
-    col(s, 2, order_no, sizeof order_no);
+    gb_store_text(s, 2, order_no, sizeof order_no);
     sqlite3_finalize(s);
     if (bad) {
         gb_err_set(err, "order %s has an unknown state or payment mode", order_no);
@@ -375,11 +369,11 @@ int gb_order_history(gb_store *st, const char *order_no, gb_order_event **out, s
             *out = n;
         }
         gb_order_event *e = &(*out)[(*count)++];
-        col(s, 0, e->from, sizeof e->from);
-        col(s, 1, e->to, sizeof e->to);
-        col(s, 2, e->actor, sizeof e->actor);
-        col(s, 3, e->note, sizeof e->note);
-        col(s, 4, e->at, sizeof e->at);
+        gb_store_text(s, 0, e->from, sizeof e->from);
+        gb_store_text(s, 1, e->to, sizeof e->to);
+        gb_store_text(s, 2, e->actor, sizeof e->actor);
+        gb_store_text(s, 3, e->note, sizeof e->note);
+        gb_store_text(s, 4, e->at, sizeof e->at);
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {

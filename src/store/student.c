@@ -3,12 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void col(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t ? (const char *)t : "");
-}
-
 int gb_student_find(gb_store *st, const char *batch_no, const char *student_no, gb_student *out,
                     gb_err *err)
 {
@@ -27,16 +21,16 @@ int gb_student_find(gb_store *st, const char *batch_no, const char *student_no, 
         memset(out, 0, sizeof *out);
         out->id = sqlite3_column_int64(s, 0);
         out->batch_id = sqlite3_column_int64(s, 1);
-        col(s, 2, out->student_no, sizeof out->student_no);
-        col(s, 3, out->name, sizeof out->name);
-        col(s, 4, out->gender, sizeof out->gender);
-        col(s, 5, out->id_last4, sizeof out->id_last4);
-        col(s, 6, out->school, sizeof out->school);
-        col(s, 7, out->college, sizeof out->college);
-        col(s, 8, out->major, sizeof out->major);
-        col(s, 9, out->level, sizeof out->level);
-        col(s, 10, out->class_name, sizeof out->class_name);
-        col(s, 11, out->feature_code, sizeof out->feature_code);
+        gb_store_text(s, 2, out->student_no, sizeof out->student_no);
+        gb_store_text(s, 3, out->name, sizeof out->name);
+        gb_store_text(s, 4, out->gender, sizeof out->gender);
+        gb_store_text(s, 5, out->id_last4, sizeof out->id_last4);
+        gb_store_text(s, 6, out->school, sizeof out->school);
+        gb_store_text(s, 7, out->college, sizeof out->college);
+        gb_store_text(s, 8, out->major, sizeof out->major);
+        gb_store_text(s, 9, out->level, sizeof out->level);
+        gb_store_text(s, 10, out->class_name, sizeof out->class_name);
+        gb_store_text(s, 11, out->feature_code, sizeof out->feature_code);
     }
     sqlite3_finalize(s);
     if (rc == SQLITE_ROW)

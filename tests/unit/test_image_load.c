@@ -21,7 +21,7 @@ static void test_errors_name_the_file(void **state)
     assert_non_null(strstr(err.msg, "empty.jpg: the image is empty (0 bytes)"));
 
     assert_int_equal(gb_image_load_file(dir, NULL, &img, NULL, &err), -1);
-    assert_non_null(strstr(err.msg, "not a regular file"));
+    assert_non_null(strstr(err.msg, "is a folder, not a file"));
 
     size_t len;
     unsigned char *d = ti_fixture("portrait-6-448.jpg", &len);
