@@ -176,13 +176,10 @@ static void geometry(const gb_face *f, gb_measure *m)
     double chin_from_eyes = m->chin_y - m->eye_y;
     m->pitch_ratio = chin_from_eyes > 0 ? (f->pts[33].y - m->eye_y) / chin_from_eyes : 0;
     m->detector = f->detector;
-
-    /* ideal frame: face width at the middle of its band, eyes at theirs */
-    m->frame_scale = 240.0 / m->face_width;
-    m->frame_x0 = m->centre_x - 240.0 / m->frame_scale;
-    m->frame_y0 = m->eye_y - 250.0 / m->frame_scale;
 }
 
+/* The ideal frame: face width at the middle of its band, eyes at the middle
+ * of theirs (see measure.h). */
 static void frame_scale_to_spec(gb_measure *m, const gb_config *cfg)
 {
     double fw = (cfg->face_width_min_px + cfg->face_width_max_px) / 2.0;
@@ -548,11 +545,6 @@ static void head_top_colour(const gb_image *img, gb_measure *m)
     for (int y = hb.y0; y < hb.y1; y++)
         for (int x = hb.x0; x < hb.x1; x++)
             acc_add(&a, px(img, x, y));
-    if (a.n) {
-        gb_hsv h = gb_rgb_to_hsv(a.sum[0] / a.n, a.sum[1] / a.n, a.sum[2] / a.n);
-        m->hair_saturation = h.s;
-        m->hair_luma = acc_luma(&a);
-    }
     if (a.n)
         m->hair_lab = acc_lab(&a);
 }

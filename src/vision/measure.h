@@ -48,8 +48,7 @@ typedef struct gb_measure {
     double forehead_hair;         /* share of hair-dark pixels just above the eyebrows */
     double ear_skin_l, ear_skin_r; /* share of skin among skin+hair beside each cheek */
     double head_height_ratio;     /* (eye line - crown) / face width */
-    double hair_saturation, hair_luma; /* colour of the top of the head */
-    gb_lab hair_lab;
+    gb_lab hair_lab; /* colour of the top of the head: the hair model for hair.ears */
     double brim; /* best share of a row above the brows crossed by one straight step */
 
     /* glasses */

@@ -3,7 +3,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <stdlib.h>
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -126,8 +125,6 @@ static void rule_face_occluded(const gb_rule_input *in, gb_rule_result *r)
     double lips = m->chroma < c->colour_chroma_min ? 0 : m->lip_red <= 0 ? 10 : c->occl_lip_red_min / m->lip_red;
     double cheek = m->cheek_edges / c->occl_cheek_edges_max;
     set_max(r, fmax(eye, fmax(lips, cheek)), 1.0);
-    if (getenv("GB_DEBUG_OCCL"))
-        fprintf(stderr, "occl: eye_dark %.3f lip_red %.2f cheek_edges %.3f asym %.2f\n", m->eye_dark, m->lip_red, m->cheek_edges, m->cheek_asym);
 }
 
 static void rule_pose_roll(const gb_rule_input *in, gb_rule_result *r)
