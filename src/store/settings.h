@@ -22,11 +22,15 @@ int gb_settings_kiosk_key(gb_store *st, unsigned char key[32], gb_err *err);
  * than min_len or with anything but digits. */
 int gb_settings_pin_set(gb_store *st, const char *pin, int min_len, gb_err *err);
 
-typedef enum { GB_PIN_OK, GB_PIN_WRONG, GB_PIN_LOCKED, GB_PIN_UNSET } gb_pin_result;
+/* GB_PIN_ERROR: the store could not be read or the attempt could not be
+ * counted (err says why); the PIN is refused. */
+typedef enum { GB_PIN_OK, GB_PIN_WRONG, GB_PIN_LOCKED, GB_PIN_UNSET, GB_PIN_ERROR } gb_pin_result;
 
 /* Checks a PIN with the lockout: after max_attempts wrong PINs in a row
  * staff mode locks for lockout_s seconds (counted in the database, so a
- * restart does not reset it). *wait_s gets the seconds left when locked. */
+ * restart does not reset it; a clock set back never makes it longer than
+ * lockout_s). *wait_s gets the seconds left when locked. Fails closed: an
+ * attempt that cannot be counted is GB_PIN_ERROR. */
 gb_pin_result gb_settings_pin_check(gb_store *st, const char *pin, int max_attempts, int lockout_s, long *wait_s,
                                     gb_err *err);
 
