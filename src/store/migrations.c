@@ -104,6 +104,17 @@ static const gb_migration migrations[] = {
      "  value BLOB NOT NULL,"
      "  updated_at TEXT NOT NULL"
      ");"},
+    /* One row per photo the kiosk judged (a capture at the photo screen):
+     * when, and the ids of the rules it failed ("" when it passed), comma
+     * separated. No order, no student: it feeds the staff screen's top
+     * failure reasons of the day. */
+    {3,
+     "CREATE TABLE photo_checks ("
+     "  id INTEGER PRIMARY KEY,"
+     "  at TEXT NOT NULL,"
+     "  failed_rules TEXT NOT NULL DEFAULT ''"
+     ");"
+     "CREATE INDEX photo_checks_at ON photo_checks(at);"},
 };
 
 const gb_migration *gb_store_migrations(size_t *count)

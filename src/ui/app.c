@@ -134,6 +134,30 @@ static void deliver(gb_ui *ui, const gb_input *in)
         gb_ui_reset(ui);
         return;
     }
+    /* The hidden way into staff mode, from the welcome screen only (no
+     * student's data is on screen there): five taps on the title bar
+     * within three seconds, or F12 on a keyboard. */
+    if (in->kind == GB_IN_TAP && strcmp(in->id, "title") == 0) {
+        if (ui->cur == GB_SCREEN_WELCOME) {
+            if (!ui->title_taps || ui->now_ms - ui->title_first_ms > 3000) {
+                ui->title_taps = 0;
+                ui->title_first_ms = ui->now_ms;
+            }
+            if (++ui->title_taps >= 5) {
+                ui->title_taps = 0;
+                gb_ui_go(ui, GB_SCREEN_STAFF_PIN);
+                switch_now(ui);
+            }
+        }
+        return;
+    }
+    if (in->kind == GB_IN_KEY && in->key == SDLK_F12) {
+        if (ui->cur == GB_SCREEN_WELCOME) {
+            gb_ui_go(ui, GB_SCREEN_STAFF_PIN);
+            switch_now(ui);
+        }
+        return;
+    }
     const gb_screen_ops *sc = ui->screens[ui->cur];
     if (sc->input)
         sc->input(ui, in);
@@ -338,7 +362,8 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
         [GB_SCREEN_IDENTITY] = &gb_screen_identity, [GB_SCREEN_FAIL] = &gb_screen_fail,
         [GB_SCREEN_INFO] = &gb_screen_info, [GB_SCREEN_PHOTO] = &gb_screen_photo,
         [GB_SCREEN_RESULT] = &gb_screen_result, [GB_SCREEN_PAYMENT] = &gb_screen_payment,
-        [GB_SCREEN_DONE] = &gb_screen_done,
+        [GB_SCREEN_DONE] = &gb_screen_done, [GB_SCREEN_LOOKUP] = &gb_screen_lookup,
+        [GB_SCREEN_STAFF_PIN] = &gb_screen_staff_pin, [GB_SCREEN_STAFF] = &gb_screen_staff,
     };
     memcpy(ui->screens, screens, sizeof screens);
 

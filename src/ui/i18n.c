@@ -1,6 +1,7 @@
 /* The catalogue table itself: the X-macro in i18n.h expanded into rows. */
 #include "ui/i18n.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 typedef struct msg_row {
@@ -32,5 +33,13 @@ const char *gb_msg_name(gb_msg id)
 void gb_msg_format_int(char *buf, size_t size, gb_msg id, gb_lang lang, int n)
 {
     snprintf(buf, size, gb_msg_text(id, lang), n);
+}
+
+void gb_msg_format(char *buf, size_t size, gb_msg id, gb_lang lang, ...)
+{
+    va_list ap;
+    va_start(ap, lang);
+    vsnprintf(buf, size, gb_msg_text(id, lang), ap);
+    va_end(ap);
 }
 #pragma GCC diagnostic pop

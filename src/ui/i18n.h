@@ -21,7 +21,7 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(WELCOME_NO_BATCH, "目前没有进行中的采集批次，请联系工作人员。", "No collection batch is open. Please ask the staff.") \
     X(WELCOME_START, "开始采集", "Start")                                                                \
     X(WELCOME_HELP, "如何获取图像采集码？", "How do I get my collection code?")                          \
-    X(WELCOME_LOOKUP, "查询我的订单", "Look up my orders")                                               \
+    X(WELCOME_LOOKUP, "查询订单", "My orders")                                               \
     X(YUAN, "元", "CNY")                                                                                 \
     X(HELP_TITLE, "获取图像采集码", "Getting your collection code")                                      \
     X(HELP_BODY,                                                                                          \
@@ -124,7 +124,48 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
       "No activity: in %d s this returns to the start and clears your details.")                          \
     X(IDLE_CONTINUE, "继续", "Continue")                                                                 \
     X(KEY_BACKSPACE, "删除", "Del")                                                                      \
-    X(KEY_CLEAR, "清空", "Clear")
+    X(KEY_CLEAR, "清空", "Clear")                                                                        \
+    X(LOOKUP_TITLE, "我的订单", "My orders")                                                             \
+    X(LOOKUP_SCAN, "请扫描学信网图像采集码，查看你的订单。", "Scan your CHSI collection code to see your orders.") \
+    X(LOOKUP_NONE, "没有找到你的订单。", "No orders found for you.")                                     \
+    X(LOOKUP_EXISTING, "你已经有一个订单，无需重新下单：", "You already have an order; no new one is needed:") \
+    X(LOOKUP_BATCH, "批次", "Batch")                                                                     \
+    X(LOOKUP_REASON, "未通过原因", "Reason")                                                             \
+    X(LOOKUP_RETAKE, "重新拍照（无需再付费）", "Retake photo (no new payment)")                          \
+    X(LOOKUP_PAY, "去支付", "Pay now")                                                                   \
+    X(LOOKUP_START, "开始采集", "Start")                                                                 \
+    X(STAFF_PIN_TITLE, "工作人员", "Staff")                                                              \
+    X(STAFF_PIN_PROMPT, "请输入工作人员 PIN", "Enter the staff PIN")                                       \
+    X(STAFF_PIN_FIELD, "PIN", "PIN")                                                                     \
+    X(STAFF_UNLOCK, "进入", "Unlock")                                                                    \
+    X(STAFF_PIN_WRONG, "PIN 不正确。", "Wrong PIN.")                                                      \
+    X(STAFF_PIN_LOCKED, "错误次数过多，已锁定，请 %d 分钟后再试。", "Too many wrong PINs: locked for %d minutes.") \
+    X(STAFF_PIN_UNSET, "尚未设置工作人员 PIN（gradbooth staff set-pin）。", "No staff PIN is set (gradbooth staff set-pin).") \
+    X(STAFF_PIN_ERROR, "无法核对 PIN，请查看日志。", "The PIN could not be checked; see the log.")       \
+    X(STAFF_TITLE, "工作人员模式", "Staff mode")                                                         \
+    X(STAFF_BATCHES, "采集批次", "Batches")                                                              \
+    X(STAFF_ACTIVE, "启用中", "Active")                                                                  \
+    X(STAFF_INACTIVE, "已停用", "Inactive")                                                              \
+    X(STAFF_ACTIVATE, "启用", "Activate")                                                                \
+    X(STAFF_DEACTIVATE, "停用", "Deactivate")                                                            \
+    X(STAFF_NO_BATCHES, "没有批次（gradbooth batch add）。", "No batches (gradbooth batch add).")         \
+    X(STAFF_CAMERA, "相机", "Camera")                                                                    \
+    X(STAFF_CAM_NONE, "相机未打开", "No camera open")                                                    \
+    X(STAFF_CAM_LINE, "状态 %s，%.1f 帧/秒，错误 %llu 次，重连 %llu 次", "%s, %.1f fps, %llu errors, %llu reopens") \
+    X(STAFF_CAM_LAST_ERROR, "最近错误", "Last error")                                                    \
+    X(STAFF_TODAY, "今日订单", "Today's orders")                                                         \
+    X(STAFF_TODAY_NONE, "今天还没有订单。", "No orders today.")                                          \
+    X(STAFF_FAILURES, "今日照片检查", "Today's photo checks")                                            \
+    X(STAFF_CHECKS_LINE, "共 %ld 张，未通过 %ld 张", "%ld checked, %ld failed")                          \
+    X(STAFF_EXIT, "退出工作人员模式", "Leave staff mode")                                                \
+    X(STATE_VERIFIED, "已核验", "Verified")                                                              \
+    X(STATE_INFO_CONFIRMED, "已确认信息", "Details confirmed")                                           \
+    X(STATE_PHOTO_ACCEPTED, "照片已确认", "Photo accepted")                                              \
+    X(STATE_PAID, "已支付", "Paid")                                                                      \
+    X(STATE_SUBMITTED, "已提交", "Submitted")                                                            \
+    X(STATE_SYNCED, "已上传", "Uploaded")                                                                \
+    X(STATE_RETAKEN, "已重拍", "Retaken")                                                                \
+    X(STATE_RESUBMITTED, "已重新提交", "Resubmitted")
 
 typedef enum {
 #define GB_MSG_ENUM(id, zh, en) GB_MSG_##id,
@@ -138,6 +179,11 @@ const char *gb_msg_text(gb_msg id, gb_lang lang);
 
 /* A message with one "%d" (counts, seconds) filled in. */
 void gb_msg_format_int(char *buf, size_t size, gb_msg id, gb_lang lang, int n);
+
+/* A message with several conversions filled in; the caller passes what the
+ * message's own conversions ask for (the catalogue's few such messages say
+ * so in their id: STAFF_CAM_LINE, STAFF_CHECKS_LINE). */
+void gb_msg_format(char *buf, size_t size, gb_msg id, gb_lang lang, ...);
 
 /* The id's name ("START"), for tests and the script's error messages. */
 const char *gb_msg_name(gb_msg id);

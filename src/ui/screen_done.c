@@ -6,22 +6,6 @@
 
 #include "ui/widgets.h"
 
-static gb_msg status_msg(gb_order_state s)
-{
-    switch (s) {
-    case GB_OS_AWAITING_PAYMENT: return GB_MSG_STATE_AWAITING_PAYMENT;
-    case GB_OS_PAID:
-    case GB_OS_SUBMITTED:
-    case GB_OS_SYNCED:
-    case GB_OS_RETAKEN:
-    case GB_OS_RESUBMITTED: return GB_MSG_STATE_PENDING_REVIEW;
-    case GB_OS_APPROVED: return GB_MSG_STATE_APPROVED;
-    case GB_OS_REJECTED: return GB_MSG_STATE_REJECTED;
-    case GB_OS_CANCELLED: return GB_MSG_STATE_CANCELLED;
-    default: return GB_MSG_STATE_IN_PROGRESS;
-    }
-}
-
 static void input(gb_ui *ui, const gb_input *in)
 {
     (void)ui;
@@ -45,7 +29,7 @@ static void draw(gb_ui *ui)
     gb_label(ui, s->order.order_no, GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 50), -1);
     y += gb_px(ui, 170);
     gb_label(ui, gb_ui_msg(ui, GB_MSG_DONE_STATUS), GB_FS_BODY, GB_C_MUTED, x, y, -1);
-    gb_label(ui, gb_ui_msg(ui, status_msg(s->order.state)), GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 50), -1);
+    gb_label(ui, gb_ui_msg(ui, gb_ui_state_msg(s->order.state)), GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 50), -1);
     y += gb_px(ui, 170);
     char when[32];
     time_t t = time(NULL) + (time_t)ui->cfg.review_hours * 3600;

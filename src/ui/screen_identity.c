@@ -106,6 +106,19 @@ static void verify(gb_ui *ui)
         fail(ui, r);
         return;
     }
+    /* An order awaiting payment, in review or rejected already: show it
+     * instead of opening a second one. */
+    if (gb_ui_lookup_orders(ui, s->code) == 0)
+        for (int i = 0; i < s->nlookup; i++)
+            if (strcmp(s->lookup[i].batch_no, s->batch_no) == 0) {
+                s->lookup_existing = 1;
+                gb_log_info("kiosk: order %s exists, shown instead of a new one", s->lookup[i].order_no);
+                gb_ui_go(ui, GB_SCREEN_LOOKUP);
+                return;
+            }
+    s->nlookup = 0;
+    s->lookup_done = 0;
+    memset(s->lookup, 0, sizeof s->lookup);
     if (gb_order_create(ui->st, s->student.id, &s->order, &err) < 0) {
         gb_log_error("kiosk: order not created: %s", err.msg);
         s->has_notice = 1;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "store/stats.h"
 #include "ui/photo_worker.h"
 #include "ui/widgets.h"
 #include "vision/crop.h"
@@ -82,6 +83,10 @@ static void take_result(gb_ui *ui, gb_capture *c)
         sodium_memzero(s->photo, s->photo_len);
         free(s->photo);
     }
+    /* the failed rule ids (no student data) for the staff screen's figures */
+    gb_err err;
+    if (gb_stats_photo_check(ui->st, c->rule_id, c->nmsg, &err) < 0)
+        gb_log_warn("kiosk: photo check not recorded: %s", err.msg);
     s->photos_taken++;
     s->photo = c->jpeg;
     s->photo_len = c->len;

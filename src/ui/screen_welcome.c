@@ -20,10 +20,15 @@ static void input(gb_ui *ui, const gb_input *in)
         gb_ui_go(ui, GB_SCREEN_IDENTITY);
     else if (in->kind == GB_IN_TAP && strcmp(in->id, "help") == 0)
         gb_ui_go(ui, GB_SCREEN_HELP);
+    else if (in->kind == GB_IN_TAP && strcmp(in->id, "lookup") == 0)
+        gb_ui_go(ui, GB_SCREEN_LOOKUP);
     else if (in->kind == GB_IN_SCAN && have_batch) {
+        /* a student with orders sees them first (come back); one without
+         * goes straight on to the identity check (screen_lookup.c) */
         snprintf(ui->ses.code, sizeof ui->ses.code, "%s", in->text);
         ui->ses.code_scanned = 1;
-        gb_ui_go(ui, GB_SCREEN_IDENTITY);
+        ui->ses.lookup_auto = 1;
+        gb_ui_go(ui, GB_SCREEN_LOOKUP);
     }
 }
 
@@ -70,7 +75,10 @@ static void draw(gb_ui *ui)
     y = panel.y + panel.h + gb_px(ui, 160);
     gb_button(ui, "start", gb_ui_msg(ui, GB_MSG_WELCOME_START),
               (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 220)}, GB_BTN_PRIMARY, 1);
-    y += gb_px(ui, 340);
+    y += gb_px(ui, 270);
+    gb_button(ui, "lookup", gb_ui_msg(ui, GB_MSG_WELCOME_LOOKUP),
+              (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 140)}, GB_BTN_SECONDARY, 1);
+    y += gb_px(ui, 180);
     gb_button(ui, "help", gb_ui_msg(ui, GB_MSG_WELCOME_HELP),
               (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 110)}, GB_BTN_LINK, 1);
     gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_ID_SCAN_HINT), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 90),

@@ -45,6 +45,9 @@ typedef enum {
     GB_SCREEN_RESULT,
     GB_SCREEN_PAYMENT,
     GB_SCREEN_DONE,
+    GB_SCREEN_LOOKUP,
+    GB_SCREEN_STAFF_PIN,
+    GB_SCREEN_STAFF,
     GB_SCREEN_COUNT
 } gb_screen_id;
 
@@ -70,9 +73,11 @@ typedef struct gb_screen_ops {
 } gb_screen_ops;
 
 extern const gb_screen_ops gb_screen_welcome, gb_screen_help, gb_screen_identity, gb_screen_fail,
-    gb_screen_info, gb_screen_photo, gb_screen_result, gb_screen_payment, gb_screen_done;
+    gb_screen_info, gb_screen_photo, gb_screen_result, gb_screen_payment, gb_screen_done, gb_screen_lookup,
+    gb_screen_staff_pin, gb_screen_staff;
 
 #define GB_SESSION_MAX_FAILS GB_MAX_RULES
+#define GB_LOOKUP_MAX 4
 
 /* Everything the kiosk knows about the student at the booth. It lives in
  * one struct so that leaving (done, idle timeout, home) can wipe it with
@@ -98,6 +103,12 @@ typedef struct gb_session {
     const char *fail_zh[GB_SESSION_MAX_FAILS], *fail_en[GB_SESSION_MAX_FAILS]; /* static rule texts */
     gb_msg notice;  /* a message shown on the current screen (validation), 0 = none */
     int has_notice;
+    /* order lookup (screen_lookup.c): the student's orders in active batches */
+    int lookup_auto;     /* 1: a scan on welcome; no orders -> straight on to identity */
+    int lookup_existing; /* 1: the identity flow found an open order and shows it */
+    int lookup_done;     /* the code was looked up */
+    int nlookup;
+    gb_order lookup[GB_LOOKUP_MAX];
 } gb_session;
 
 #define GB_UI_MAX_HITS 96
@@ -155,6 +166,10 @@ struct gb_ui {
     int quit;
     int exit_code;
     unsigned frame_no;
+    /* the hidden way into staff mode: taps on the title bar of the welcome
+     * screen ("title") */
+    int title_taps;
+    double title_first_ms;
 };
 
 /* Options for gb_ui_run. */
@@ -178,6 +193,14 @@ void gb_ui_reset(gb_ui *ui);
 
 /* Message text in the current language. */
 const char *gb_ui_msg(gb_ui *ui, gb_msg id);
+
+/* Looks up the open orders (not cancelled) of the student a collection
+ * code names, in the active batches, into the session's lookup list.
+ * 0 done (nlookup may be 0), 1 code unreadable, -1 store error. */
+int gb_ui_lookup_orders(gb_ui *ui, const char *code);
+
+/* The status a student reads for an order state. */
+gb_msg gb_ui_state_msg(gb_order_state s);
 
 /* Milliseconds since the current screen was entered. */
 double gb_ui_screen_ms(const gb_ui *ui);

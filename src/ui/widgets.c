@@ -240,6 +240,9 @@ int gb_header(gb_ui *ui, const char *title, int home)
 {
     int hh = gb_px(ui, 150);
     gb_fill(ui, (SDL_Rect){0, 0, ui->w, hh}, GB_C_PRIMARY);
+    /* the bar itself is tappable under the buttons: the hidden way into
+     * staff mode (app.c) */
+    gb_hit_add(ui, "title", (SDL_Rect){0, 0, ui->w, hh});
     int th;
     gb_text_size(ui->text, "国", gb_px(ui, GB_FS_TITLE), NULL, &th);
     gb_label(ui, title, GB_FS_TITLE, GB_C_ON_PRIMARY, ui->w / 2, (hh - th) / 2, 0);

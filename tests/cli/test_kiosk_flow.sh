@@ -124,10 +124,13 @@ grep -q "$GOOD" "$T/happy.err" "$T/happy.out" && bad "the collection code reache
 grep -q "王小明\|13800138000\|wang.xm" "$T/happy.err" && bad "student data in the log" || ok
 
 # --- identity failures, each with its own message
+# (GOOD has an order now: a scan on welcome would show it (lookup), so
+# these start the identity check with the start button)
 cat >"$T/ident.script" <<S
 wait-screen welcome
-scan $GOOD
+tap start
 wait-screen identity
+scan $GOOD
 type 9999
 tap verify
 wait-screen identity-failed
@@ -162,7 +165,16 @@ expect-text 名单中没有你的信息
 tap home
 wait-screen welcome
 scan $DAMAGED
+wait-screen identity-failed
+expect-text 采集码无法识别
+tap retry
 wait-screen identity
+expect-no-text 已扫描采集码
+tap home
+wait-screen welcome
+tap start
+wait-screen identity
+scan $DAMAGED
 type 1234
 tap verify
 wait-screen identity-failed
@@ -176,8 +188,16 @@ if kiosk ident; then ok; else bad "identity failures script: $(tail -3 "$T/ident
 # already approved: the reviewer accepted the order above
 sql "UPDATE orders SET state = 'approved' WHERE order_no = '$order'"
 cat >"$T/approved.script" <<S
+wait-screen welcome
 scan $GOOD
+wait-screen lookup
+expect-text 审核通过
+expect-no-text 重新拍照
+tap home
+wait-screen welcome
+tap start
 wait-screen identity
+scan $GOOD
 type 123x
 tap verify
 wait-screen identity-failed

@@ -1,0 +1,242 @@
+/* Order lookup (student flow step 7, "come back"): the student scans the
+ * collection code again and sees their orders in the active batches with
+ * their status: awaiting payment, pending review, approved, rejected with
+ * the reviewer's reason. A rejected order leads to a retake at the photo
+ * screen for that same order, without paying again (the result screen
+ * moves it rejected -> retaken -> resubmitted). The identity flow comes here
+ * too when the student already has an open order, instead of opening a
+ * second one. The code is never logged, only its fingerprint. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "store/batch.h"
+#include "store/order.h"
+#include "ui/widgets.h"
+
+gb_msg gb_ui_state_msg(gb_order_state s)
+{
+    switch (s) {
+    case GB_OS_AWAITING_PAYMENT: return GB_MSG_STATE_AWAITING_PAYMENT;
+    case GB_OS_PAID:
+    case GB_OS_SUBMITTED:
+    case GB_OS_SYNCED:
+    case GB_OS_RETAKEN:
+    case GB_OS_RESUBMITTED: return GB_MSG_STATE_PENDING_REVIEW;
+    case GB_OS_APPROVED: return GB_MSG_STATE_APPROVED;
+    case GB_OS_REJECTED: return GB_MSG_STATE_REJECTED;
+    case GB_OS_CANCELLED: return GB_MSG_STATE_CANCELLED;
+    default: return GB_MSG_STATE_IN_PROGRESS;
+    }
+}
+
+/* Orders a student comes back for: complete ones (from awaiting payment
+ * on). Unfinished sessions were cancelled when the student left. */
+static int shown(gb_order_state s)
+{
+    return s != GB_OS_CANCELLED && s != GB_OS_VERIFIED && s != GB_OS_INFO_CONFIRMED && s != GB_OS_PHOTO_ACCEPTED;
+}
+
+int gb_ui_lookup_orders(gb_ui *ui, const char *code)
+{
+    gb_session *s = &ui->ses;
+    s->nlookup = 0;
+    memset(s->lookup, 0, sizeof s->lookup);
+    gb_code_identity id;
+    gb_err err;
+    if (ui->decoder->decode(code, strlen(code), &id, &err) < 0)
+        return 1;
+    gb_batch *batches = NULL;
+    size_t nb = 0;
+    int rc = 0;
+    if (gb_batch_list(ui->st, &batches, &nb, &err) < 0) {
+        gb_log_error("kiosk: lookup: %s", err.msg);
+        rc = -1;
+        goto out;
+    }
+    for (size_t b = 0; b < nb && s->nlookup < GB_LOOKUP_MAX; b++) {
+        if (!batches[b].active)
+            continue;
+        gb_student stu;
+        int f = gb_student_find(ui->st, batches[b].batch_no, id.student_no, &stu, &err);
+        if (f < 0) {
+            gb_log_error("kiosk: lookup: %s", err.msg);
+            rc = -1;
+            break;
+        }
+        memset(&stu, 0, sizeof stu);
+        if (f != 0)
+            continue;
+        gb_order *list = NULL;
+        size_t n = 0;
+        if (gb_order_list(ui->st, batches[b].batch_no, NULL, 1000000, &list, &n, &err) < 0) {
+            gb_log_error("kiosk: lookup: %s", err.msg);
+            rc = -1;
+            break;
+        }
+        for (size_t i = 0; i < n && s->nlookup < GB_LOOKUP_MAX; i++)
+            if (strcmp(list[i].student_no, id.student_no) == 0 && shown(list[i].state))
+                s->lookup[s->nlookup++] = list[i];
+        if (list)
+            memset(list, 0, n * sizeof *list);
+        free(list);
+    }
+out:
+    free(batches);
+    memset(&id, 0, sizeof id);
+    s->lookup_done = 1;
+    char fp[9];
+    gb_code_fingerprint(code, strlen(code), fp);
+    gb_log_info("kiosk: lookup for code %s: %d order(s)", fp, s->nlookup);
+    return rc;
+}
+
+static int unreadable, store_failed;
+
+static void enter(gb_ui *ui)
+{
+    unreadable = store_failed = 0;
+}
+
+static void do_lookup(gb_ui *ui)
+{
+    gb_session *s = &ui->ses;
+    int rc = gb_ui_lookup_orders(ui, s->code);
+    unreadable = rc == 1;
+    store_failed = rc < 0;
+    if (rc == 1 && s->lookup_auto) {
+        /* scanned on the welcome screen and unreadable: the identity
+         * failure that says so, without asking for anything first */
+        s->lookup_auto = 0;
+        s->id_result = GB_ID_CODE_UNREADABLE;
+        gb_ui_go(ui, GB_SCREEN_FAIL);
+    } else if (rc == 0 && s->nlookup == 0 && s->lookup_auto) {
+        /* a scan on the welcome screen by a student with no order yet: the
+         * usual start */
+        s->lookup_auto = 0;
+        gb_ui_go(ui, GB_SCREEN_IDENTITY);
+    }
+}
+
+static void update(gb_ui *ui)
+{
+    gb_session *s = &ui->ses;
+    if (s->code[0] && !s->lookup_done && !s->lookup_existing)
+        do_lookup(ui);
+}
+
+static void retake(gb_ui *ui, int i)
+{
+    gb_session *s = &ui->ses;
+    gb_err err;
+    gb_order o = s->lookup[i];
+    if (gb_batch_get(ui->st, o.batch_no, &s->batch, &err) != 0 ||
+        gb_student_find(ui->st, o.batch_no, o.student_no, &s->student, &err) != 0) {
+        store_failed = 1;
+        return;
+    }
+    s->order = o;
+    s->photos_taken = 0;
+    gb_log_info("kiosk: order %s: retake after rejection", o.order_no);
+    gb_ui_go(ui, GB_SCREEN_PHOTO);
+}
+
+static void input(gb_ui *ui, const gb_input *in)
+{
+    gb_session *s = &ui->ses;
+    if (in->kind == GB_IN_SCAN) {
+        memset(s->code, 0, sizeof s->code);
+        snprintf(s->code, sizeof s->code, "%s", in->text);
+        s->code_scanned = 1;
+        s->lookup_auto = 0;
+        s->lookup_existing = 0;
+        do_lookup(ui);
+        return;
+    }
+    if (in->kind != GB_IN_TAP)
+        return;
+    if (strcmp(in->id, "start") == 0 && s->lookup_done && s->nlookup == 0 && !unreadable) {
+        gb_ui_go(ui, GB_SCREEN_IDENTITY);
+        return;
+    }
+    int i;
+    if (sscanf(in->id, "retake-%d", &i) == 1 && i >= 0 && i < s->nlookup && s->lookup[i].state == GB_OS_REJECTED)
+        retake(ui, i);
+    else if (sscanf(in->id, "pay-%d", &i) == 1 && i >= 0 && i < s->nlookup &&
+             s->lookup[i].state == GB_OS_AWAITING_PAYMENT) {
+        s->order = s->lookup[i];
+        gb_ui_go(ui, GB_SCREEN_PAYMENT);
+    }
+}
+
+static void draw(gb_ui *ui)
+{
+    gb_session *s = &ui->ses;
+    int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_TITLE), 1) + gb_px(ui, 50);
+    int x = gb_px(ui, 70), w = ui->w - gb_px(ui, 140);
+    if (!s->lookup_done || unreadable || store_failed) {
+        if (unreadable)
+            y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_FAIL_CODE_UNREADABLE), GB_FS_LARGE, GB_C_BAD, x, y, w, -1) +
+                 gb_px(ui, 40);
+        if (store_failed)
+            y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_FAIL_STORE), GB_FS_LARGE, GB_C_BAD, x, y, w, -1) +
+                 gb_px(ui, 40);
+        gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_SCAN), GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 200), w, 0);
+        return;
+    }
+    if (s->nlookup == 0) {
+        gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_NONE), GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 200), w, 0);
+        gb_button(ui, "start", gb_ui_msg(ui, GB_MSG_LOOKUP_START),
+                  (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 400), ui->w - gb_px(ui, 380), gb_px(ui, 180)},
+                  GB_BTN_PRIMARY, 1);
+        return;
+    }
+    if (s->lookup_existing)
+        y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_EXISTING), GB_FS_LARGE, GB_C_TEXT, x, y, w, -1) +
+             gb_px(ui, 30);
+    for (int i = 0; i < s->nlookup && y < ui->h - gb_px(ui, 300); i++) {
+        const gb_order *o = &s->lookup[i];
+        int top = y;
+        int pad = gb_px(ui, 30), iw = w - 2 * pad;
+        y += pad;
+        char t[160];
+        snprintf(t, sizeof t, "%s  %s", gb_ui_msg(ui, GB_MSG_DONE_ORDER), o->order_no);
+        gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y, -1);
+        y += gb_px(ui, 60);
+        snprintf(t, sizeof t, "%s  %s", gb_ui_msg(ui, GB_MSG_LOOKUP_BATCH), o->batch_no);
+        gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y, -1);
+        y += gb_px(ui, 70);
+        SDL_Color sc = o->state == GB_OS_REJECTED   ? GB_C_BAD
+                       : o->state == GB_OS_APPROVED ? GB_C_OK
+                                                    : GB_C_TEXT;
+        gb_label(ui, gb_ui_msg(ui, gb_ui_state_msg(o->state)), GB_FS_TITLE, sc, x + pad, y, -1);
+        y += gb_px(ui, 100);
+        if (o->state == GB_OS_REJECTED) {
+            snprintf(t, sizeof t, "%s：", gb_ui_msg(ui, GB_MSG_LOOKUP_REASON));
+            if (ui->lang == GB_LANG_EN)
+                snprintf(t, sizeof t, "%s:", gb_ui_msg(ui, GB_MSG_LOOKUP_REASON));
+            gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y, -1);
+            y += gb_px(ui, 55);
+            y += gb_label_wrap(ui, o->reject_reason[0] ? o->reject_reason : "—", GB_FS_BODY, GB_C_TEXT, x + pad, y,
+                               iw, -1) +
+                 gb_px(ui, 30);
+            char id[32];
+            snprintf(id, sizeof id, "retake-%d", i);
+            gb_button(ui, id, gb_ui_msg(ui, GB_MSG_LOOKUP_RETAKE), (SDL_Rect){x + pad, y, iw, gb_px(ui, 150)},
+                      GB_BTN_PRIMARY, 1);
+            y += gb_px(ui, 150);
+        } else if (o->state == GB_OS_AWAITING_PAYMENT) {
+            char id[32];
+            snprintf(id, sizeof id, "pay-%d", i);
+            gb_button(ui, id, gb_ui_msg(ui, GB_MSG_LOOKUP_PAY), (SDL_Rect){x + pad, y, iw, gb_px(ui, 150)},
+                      GB_BTN_PRIMARY, 1);
+            y += gb_px(ui, 150);
+        }
+        y += pad;
+        gb_frame(ui, (SDL_Rect){x, top, w, y - top}, GB_C_MUTED, gb_px(ui, 2));
+        y += gb_px(ui, 40);
+    }
+}
+
+const gb_screen_ops gb_screen_lookup = {"lookup", 1, enter, input, update, draw, NULL};
