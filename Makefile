@@ -43,6 +43,7 @@ demo: build
 	  GRADBOOTH_ASSETS=$(CURDIR)/assets $(BUILD)/gradbooth --config kiosk-config/demo.ini kiosk; \
 	else \
 	  echo "no display: playing assets/demo/demo.script headless"; rm -rf $(DEMO_SHOTS); \
+	  GRADBOOTH_ASSETS=$(CURDIR)/assets $(BUILD)/gradbooth --config kiosk-config/demo.ini demo --fresh >/dev/null; \
 	  GRADBOOTH_ASSETS=$(CURDIR)/assets $(BUILD)/gradbooth --config kiosk-config/demo.ini kiosk \
 	    --script assets/demo/demo.script --screenshots $(DEMO_SHOTS) 2>/dev/null; \
 	fi
@@ -51,6 +52,7 @@ bench: build
 	@bench/roster-import $(BUILD)/gradbooth
 	@bench/check $(BUILD)
 	@bench/liveview $(BUILD)
+	@bench/kiosk $(BUILD)
 
 # The .deb is built in its own folder: installed paths (/usr, the assets
 # under /usr/share/gradbooth) differ from the development build's.

@@ -1,9 +1,12 @@
 /* gradbooth demo: prepares the demo store (a batch whose window is open
  * today and its roster) so the kiosk has something to serve. */
+#include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/cli.h"
 #include "core/money.h"
@@ -38,27 +41,72 @@ static int ensure_batch(gb_store *st, const gb_config *cfg, gb_err *err)
     return gb_batch_add(st, &b, err);
 }
 
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* Removes the demo's database and photos (the caller checked the mark). */
+static int remove_demo_store(const char *dir)
+{
+    static const char *files[] = {"orders.db", "orders.db-wal", "orders.db-shm", ".gradbooth-demo"};
+    char path[700];
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        if (unlink(path) < 0 && errno != ENOENT)
+            return -1;
+    }
+    snprintf(path, sizeof path, "%s/photos", dir);
+    if (access(path, F_OK) == 0 && nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS) < 0)
+        return -1;
+    return 0;
+}
+
 static int run(gb_cli *cli, int argc, char **argv)
 {
     const char *assets = getenv("GRADBOOTH_ASSETS");
     if (!assets || !assets[0])
         assets = GB_ASSETS_DIR;
     if (gb_cli_wants_help(argc, argv)) {
-        printf("usage: gradbooth demo [--config kiosk-config/demo.ini]\n"
+        printf("usage: gradbooth demo [--fresh] [--config kiosk-config/demo.ini]\n"
                "\nPrepares the demo: batch " DEMO_BATCH " (open today, 20.00 CNY paid by the\n"
                "student) and its fictional roster from %s/demo/roster.csv,\n"
                "in the configured data folder. Running it again changes nothing.\n"
+               "  --fresh  start from an empty store, but only when the store there was\n"
+               "           made by the demo itself (it leaves a .gradbooth-demo mark);\n"
+               "           a store with real orders is never touched\n"
                "$GRADBOOTH_ASSETS overrides the assets folder.\n",
                assets);
         return GB_EXIT_OK;
     }
-    if (argc != 1)
-        return gb_cli_usage_error("demo", "takes no arguments");
+    int fresh = argc == 2 && strcmp(argv[1], "--fresh") == 0;
+    if (argc != 1 && !fresh)
+        return gb_cli_usage_error("demo", "unexpected argument '%s'", argv[1]);
     if (gb_cli_load_config(cli) < 0)
         return GB_EXIT_USAGE;
+    char dir[512], db[600], mark[600];
+    gb_cli_data_dir(cli, dir, sizeof dir);
+    snprintf(db, sizeof db, "%s/orders.db", dir);
+    snprintf(mark, sizeof mark, "%s/.gradbooth-demo", dir);
+    if (fresh && access(mark, F_OK) == 0 && remove_demo_store(dir) < 0) {
+        fprintf(stderr, "gradbooth demo: cannot clear the demo store in %s\n", dir);
+        return GB_EXIT_USAGE;
+    }
+    int created = access(db, F_OK) != 0;
     gb_store *st = gb_cli_open_store(cli);
     if (!st)
         return GB_EXIT_USAGE;
+    if (created) {
+        /* this store is the demo's own: --fresh may clear it later */
+        FILE *m = fopen(mark, "w");
+        if (m) {
+            fputs("made by gradbooth demo; gradbooth demo --fresh may delete this store\n", m);
+            fclose(m);
+        }
+    }
     gb_err err;
     char path[1024];
     snprintf(path, sizeof path, "%s/demo/roster.csv", assets);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/cli.h"
+#include "core/log.h"
 #include "store/fileio.h"
 #include "store/order.h"
 #include "ui/ui.h"
@@ -84,6 +85,16 @@ static int run(gb_cli *cli, int argc, char **argv)
         print_last_order(st);
     }
     gb_store_close(st);
+    /* peak resident memory of the session, for bench/kiosk */
+    FILE *status = fopen("/proc/self/status", "r");
+    char line[256];
+    while (status && fgets(line, sizeof line, status))
+        if (strncmp(line, "VmHWM:", 6) == 0) {
+            line[strcspn(line, "\n")] = 0;
+            gb_log_info("kiosk: peak memory %s", line + 6 + strspn(line + 6, " \t"));
+        }
+    if (status)
+        fclose(status);
     return code;
 }
 

@@ -19,6 +19,8 @@
 typedef enum { REQ_NONE, REQ_ANALYSE, REQ_CAPTURE, REQ_SHOW_FILE, REQ_QUIT } req_kind;
 
 struct gb_photo_worker {
+    double started_ms;       /* when the kiosk started the worker: bench/kiosk */
+    int first_frame_logged;  /* UI thread only */
     gb_config cfg;
     pthread_t thread;
     pthread_mutex_t mu;
@@ -181,6 +183,16 @@ static void *run(void *arg)
     int ok = open_camera(pw, NULL, &err) == 0;
     if (ok) {
         gb_log_info("kiosk: camera open after %.0f ms", mono_ms() - t0);
+        /* The first frame before the model: live view is on screen while
+         * the model (about a second) loads. bench/kiosk reports this. */
+        uint64_t seq0 = 0;
+        pthread_mutex_lock(&pw->cam_mu);
+        gb_image *first = gb_camera_latest(pw->cam, &seq0, 2000);
+        if (first) {
+            gb_log_info("kiosk: first live-view frame ready %.0f ms after start", mono_ms() - pw->started_ms);
+            gb_camera_recycle(pw->cam, first);
+        }
+        pthread_mutex_unlock(&pw->cam_mu);
         pw->model = gb_face_model_load(pw->cfg.face_model, &err);
         ok = pw->model != NULL;
         if (ok)
@@ -231,6 +243,7 @@ gb_photo_worker *gb_pw_start(const gb_config *cfg, gb_err *err)
         return NULL;
     }
     pw->cfg = *cfg;
+    pw->started_ms = mono_ms();
     pthread_mutex_init(&pw->mu, NULL);
     pthread_mutex_init(&pw->cam_mu, NULL);
     pthread_cond_init(&pw->cv, NULL);
@@ -278,6 +291,12 @@ gb_image *gb_pw_frame(gb_photo_worker *pw, uint64_t *seq)
         return NULL;
     gb_image *f = pw->cam ? gb_camera_latest(pw->cam, seq, 0) : NULL;
     pthread_mutex_unlock(&pw->cam_mu);
+    if (f && !pw->first_frame_logged) {
+        /* the figure bench/kiosk reports: live view must not wait for the
+         * face model, which loads on the worker after the camera opens */
+        pw->first_frame_logged = 1;
+        gb_log_info("kiosk: first live-view frame on screen %.0f ms after start", mono_ms() - pw->started_ms);
+    }
     return f;
 }
 

@@ -127,6 +127,15 @@ contains "$T/out" "8 added" "demo roster"
 expect 0 "demo again" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo
 contains "$T/out" "0 added, 8 already there" "demo idempotent"
 
+# --fresh clears only a store the demo made itself
+expect 0 "demo --fresh on a store with real batches" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo --fresh
+contains "$T/out" "0 added, 8 already there" "a store the demo did not make is kept"
+expect 0 "demo in its own folder" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/demo" demo
+[ -f "$T/demo/.gradbooth-demo" ] && passes=$((passes + 1)) || { echo "FAIL: demo store not marked"; fails=$((fails + 1)); }
+expect 0 "demo --fresh on its own store" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/demo" demo --fresh
+contains "$T/out" "8 added" "the demo's own store starts afresh"
+expect 2 "demo with a stray word" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo now
+
 # Nothing above may have written a log line with student data.
 echo "cli: $passes passed, $fails failed"
 [ "$fails" -eq 0 ]
