@@ -7,52 +7,12 @@
 set -u
 GB=$1
 SRC=$2
-T=${KEEP_T:-$(mktemp -d)}
-[ -n "${KEEP_T:-}" ] || trap 'rm -rf "$T"' EXIT
-export GRADBOOTH_CONFIG= HOME=$T/home GRADBOOTH_ASSETS=$SRC/assets SDL_VIDEODRIVER=offscreen
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
-sql() { sqlite3 "$T/data/orders.db" "$1"; }
-
-# A small window keeps the software renderer quick. The flows get long idle
-# timeouts (a loaded machine or the sanitizer build is slow between steps);
-# only the idle test uses short ones (idle.ini below).
-cat >"$T/kiosk.ini" <<INI
-[kiosk]
-id = T01
-data_dir = $T/data
-fullscreen = 0
-window_width = 540
-window_height = 960
-idle_warning_s = 60
-idle_timeout_s = 120
-done_return_s = 3
-[capture]
-countdown_s = 1
-[camera]
-backend = file
-file_path = $SRC/assets/photos
-[photo]
-backdrops = grey,white,blue
-[payment]
-pay_url = https://pay.example.edu.cn/p
-INI
-code() { # student_no masked_name masked_id -> a test-decoder payload (docs/collection-code.md)
-  local body="GBT1|$1|$2|$3"
-  printf '%s|%s' "$body" "$(printf '%s' "$body" | sha256sum | cut -c1-8)"
-}
+KIOSK_ID=T01
+. "$(dirname "$0")/kiosk_lib.sh"
 GOOD=$(code 2022010101 '王*明' '1101**********123X')
 STRANGER=$(code 2099999999 '赵*' '1101**********0000')
 DAMAGED="${GOOD%?}0"
 [ "$DAMAGED" = "$GOOD" ] && DAMAGED="${GOOD%?}1"
-
-"$GB" --config "$T/kiosk.ini" demo >"$T/demo.out" 2>&1 || { echo "demo set-up failed"; cat "$T/demo.out"; exit 1; }
-
-kiosk() { # name: runs $T/name.script, screenshots in $T/shots-name
-  "$GB" --config "${KIOSK_INI:-$T/kiosk.ini}" kiosk --script "$T/$1.script" --screenshots "$T/shots-$1" >"$T/$1.out" 2>"$T/$1.err"
-}
 
 # --- happy path: scan, verify, details, a failing photo, a passing retake, pay later, done
 cat >"$T/happy.script" <<S

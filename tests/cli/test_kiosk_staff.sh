@@ -9,49 +9,11 @@
 set -u
 GB=$1
 SRC=$2
-T=${KEEP_T:-$(mktemp -d)}
-[ -n "${KEEP_T:-}" ] || trap 'rm -rf "$T"' EXIT
-export GRADBOOTH_CONFIG= HOME=$T/home GRADBOOTH_ASSETS=$SRC/assets SDL_VIDEODRIVER=offscreen
-fails=0
-passes=0
-ok() { passes=$((passes + 1)); }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
-sql() { sqlite3 "$T/data/orders.db" "$1"; }
-
-cat >"$T/kiosk.ini" <<INI
-[kiosk]
-id = T02
-data_dir = $T/data
-fullscreen = 0
-window_width = 540
-window_height = 960
-idle_warning_s = 60
-idle_timeout_s = 120
-done_return_s = 3
-[capture]
-countdown_s = 1
-[camera]
-backend = file
-file_path = $SRC/assets/photos
-[photo]
-backdrops = grey,white,blue
-[payment]
-pay_url = https://pay.example.edu.cn/p
-[staff]
-pin_max_attempts = 3
-pin_lockout_s = 600
-INI
-code() { # student_no masked_name masked_id -> a test-decoder payload (docs/collection-code.md)
-  local body="GBT1|$1|$2|$3"
-  printf '%s|%s' "$body" "$(printf '%s' "$body" | sha256sum | cut -c1-8)"
-}
+KIOSK_ID=T02
+EXTRA_INI=$'[staff]\npin_max_attempts = 3\npin_lockout_s = 600'
+. "$(dirname "$0")/kiosk_lib.sh"
 GOOD=$(code 2022010101 '王*明' '1101**********123X')
 REASON='背景有阴影，请重新拍照'
-
-"$GB" --config "$T/kiosk.ini" demo >"$T/demo.out" 2>&1 || { echo "demo set-up failed"; cat "$T/demo.out"; exit 1; }
-kiosk() { # name: runs $T/name.script, screenshots in $T/shots-name
-  "$GB" --config "$T/kiosk.ini" kiosk --script "$T/$1.script" --screenshots "$T/shots-$1" >"$T/$1.out" 2>"$T/$1.err"
-}
 
 # --- an order: the "My orders" button first (nothing yet), then the flow with a failing photo and a good one
 cat >"$T/order.script" <<S
