@@ -368,21 +368,32 @@ static int set_ctrl(v4l2_dev *d, uint32_t id, int value)
  * controls (so the backdrop keeps one colour from student to student), and
  * gives them back to the camera's automatics when the config says 0 (a lock
  * survives closing the device, so an earlier run could have left one). */
+/* Locks one automatic control to a manual value: switch auto_cid to its
+ * manual setting, then set value_cid to want (clamped to the device's
+ * range). Writes "locked <v><unit>" into buf and returns it, or returns
+ * NULL when the device has no such control. */
+static const char *lock_control(v4l2_dev *d, unsigned auto_cid, int manual, unsigned value_cid, int want,
+                                const char *unit, char *buf, size_t size)
+{
+    struct v4l2_queryctrl q;
+    if (query_ctrl(d, auto_cid, &q) < 0 || set_ctrl(d, auto_cid, manual) < 0 || query_ctrl(d, value_cid, &q) < 0)
+        return NULL;
+    int v = clampi(want, q.minimum, q.maximum);
+    if (set_ctrl(d, value_cid, v) < 0)
+        return NULL;
+    snprintf(buf, size, "locked %d%s", v, unit);
+    return buf;
+}
+
 static void apply_controls(v4l2_dev *d)
 {
     struct v4l2_queryctrl q;
     const char *exp = "auto", *wb = "auto";
     char expbuf[32], wbbuf[32];
     if (d->cfg.exposure_absolute > 0) {
-        if (query_ctrl(d, V4L2_CID_EXPOSURE_AUTO, &q) == 0 && set_ctrl(d, V4L2_CID_EXPOSURE_AUTO, V4L2_EXPOSURE_MANUAL) == 0 &&
-            query_ctrl(d, V4L2_CID_EXPOSURE_ABSOLUTE, &q) == 0) {
-            int v = clampi(d->cfg.exposure_absolute, q.minimum, q.maximum);
-            if (set_ctrl(d, V4L2_CID_EXPOSURE_ABSOLUTE, v) == 0) {
-                snprintf(expbuf, sizeof expbuf, "locked %d", v);
-                exp = expbuf;
-            }
-        }
-        if (exp[0] == 'a') {
+        exp = lock_control(d, V4L2_CID_EXPOSURE_AUTO, V4L2_EXPOSURE_MANUAL, V4L2_CID_EXPOSURE_ABSOLUTE,
+                           d->cfg.exposure_absolute, "", expbuf, sizeof expbuf);
+        if (!exp) {
             exp = "auto (no exposure control)";
             gb_log_info("camera v4l2: the webcam cannot lock exposure; it stays automatic");
         }
@@ -392,15 +403,9 @@ static void apply_controls(v4l2_dev *d)
             set_ctrl(d, V4L2_CID_EXPOSURE_AUTO, V4L2_EXPOSURE_AUTO);
     }
     if (d->cfg.white_balance_k > 0) {
-        if (query_ctrl(d, V4L2_CID_AUTO_WHITE_BALANCE, &q) == 0 && set_ctrl(d, V4L2_CID_AUTO_WHITE_BALANCE, 0) == 0 &&
-            query_ctrl(d, V4L2_CID_WHITE_BALANCE_TEMPERATURE, &q) == 0) {
-            int v = clampi(d->cfg.white_balance_k, q.minimum, q.maximum);
-            if (set_ctrl(d, V4L2_CID_WHITE_BALANCE_TEMPERATURE, v) == 0) {
-                snprintf(wbbuf, sizeof wbbuf, "locked %d K", v);
-                wb = wbbuf;
-            }
-        }
-        if (wb[0] == 'a') {
+        wb = lock_control(d, V4L2_CID_AUTO_WHITE_BALANCE, 0, V4L2_CID_WHITE_BALANCE_TEMPERATURE,
+                          d->cfg.white_balance_k, " K", wbbuf, sizeof wbbuf);
+        if (!wb) {
             wb = "auto (no white-balance control)";
             gb_log_info("camera v4l2: the webcam cannot lock white balance; it stays automatic");
         }
