@@ -66,6 +66,12 @@ static const gb_config_key keys[] = {
             "Automatic capture once every live check has been green this long; 0 = button only."),
     INT_KEY("capture", "guidance_hz", guidance_hz, 1, 30, "10",
             "Live analyses per second for the guidance on the photo screen."),
+    INT_KEY("capture", "qr_scan_hz", qr_scan_hz, 1, 30, "6",
+            "Looks per second for a collection-code QR code in the live view (identity\n"
+            "and order lookup screens). Each look takes about 5-20 ms on the second core."),
+    INT_KEY("capture", "qr_max_side", qr_max_side, 320, 8192, "1280",
+            "Live-view frames longer than this (pixels) are halved until they fit before\n"
+            "the QR scan: quicker, and a phone held up to the camera stays readable."),
     INT_KEY("capture", "mirror_preview", mirror_preview, 0, 1, "1",
             "1: the live view is shown mirrored, like a mirror (the saved photo never is)."),
 

@@ -33,6 +33,8 @@ typedef struct gb_config {
     int countdown_s;
     int auto_capture_hold_ms;
     int guidance_hz;
+    int qr_scan_hz;
+    int qr_max_side;
     int mirror_preview;
     /* [photo] */
     int photo_width;

@@ -52,6 +52,17 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(ID_MISSING_LAST4, "请输入身份证号后四位（4 位数字，最后一位可以是 X）。",                            \
       "Enter the last 4 characters of your ID number (digits; the last may be X).")                        \
     X(ID_MISSING_FEATURE, "本批次需要学校特征码，请输入。", "This batch needs your school feature code.") \
+    X(QR_TITLE, "扫描图像采集码", "Scan your collection code")                                           \
+    X(QR_HINT, "把手机上的学信网图像采集码对准摄像头，或对准扫码器。",                                     \
+      "Hold the CHSI collection code on your phone up to the camera, or to the scanner.")                  \
+    X(QR_NOT_CODE, "这个二维码不是学信网图像采集码。",                                            \
+      "That QR code is not a CHSI collection code.")                                   \
+    X(QR_NO_CAMERA, "摄像头不可用，请使用扫码器。", "The camera is not available; use the scanner.")        \
+    X(QR_RESCAN, "重新扫描", "Scan again")                                                               \
+    X(ID_CODE_TYPE_HINT, "无法扫描时，可点这里输入采集码", "Can't scan? Tap here to type the code")          \
+    X(LOOKUP_LAST4_PROMPT, "为保护你的信息，请输入身份证号后四位。",                                        \
+      "To protect your details, enter the last 4 characters of your ID number.")                          \
+    X(LOOKUP_SHOW, "查看订单", "Show my orders")                                                         \
     X(FAIL_TITLE, "核验未通过", "Verification failed")                                                   \
     X(FAIL_CONTACT, "如有疑问，请联系学校负责采集的老师。", "Please contact your school's collection office.") \
     X(FAIL_RETRY, "重新输入", "Try again")                                                               \

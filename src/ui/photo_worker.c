@@ -7,6 +7,7 @@
 #include "ui/photo_worker.h"
 
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,9 @@
 #include "core/log.h"
 #include "image/jpeg.h"
 #include "vision/face.h"
+#include "vision/qr.h"
 
-typedef enum { REQ_NONE, REQ_ANALYSE, REQ_CAPTURE, REQ_SHOW_FILE, REQ_QUIT } req_kind;
+typedef enum { REQ_NONE, REQ_ANALYSE, REQ_SCAN, REQ_CAPTURE, REQ_SHOW_FILE, REQ_QUIT } req_kind;
 
 struct gb_photo_worker {
     double started_ms;       /* when the kiosk started the worker: bench/kiosk */
@@ -34,10 +36,16 @@ struct gb_photo_worker {
 
     req_kind req;        /* mu: the request waiting or running */
     int running;         /* mu: a request is in work */
-    gb_image *frame;     /* REQ_ANALYSE: the copied frame */
+    gb_image *frame;     /* REQ_ANALYSE, REQ_SCAN: the copied frame */
     char backdrop[8];
     char path[1024];     /* REQ_SHOW_FILE */
     double last_offer_ms;
+    double last_scan_ms;
+
+    gb_qr_reader *qr;     /* worker thread only */
+    char qr_refused[160]; /* worker thread only: the last refusal logged (one line per code held up) */
+    int qr_status;        /* mu: the last scan's gb_qr_status, until taken */
+    char qr_payload[512]; /* mu: a secret (a collection code); wiped when taken */
 
     gb_guidance guidance; /* mu */
     int capture_done;     /* mu */
@@ -105,6 +113,33 @@ static void analyse(gb_photo_worker *pw, gb_image *frame, const char *backdrop)
     g.seq = pw->guidance.seq + 1;
     pw->guidance = g;
     pthread_mutex_unlock(&pw->mu);
+}
+
+static void scan(gb_photo_worker *pw, const gb_image *frame)
+{
+    char payload[sizeof pw->qr_payload];
+    gb_err err;
+    int st = GB_QR_NONE;
+    if (!pw->qr && !(pw->qr = gb_qr_reader_new(pw->cfg.qr_max_side, &err)))
+        gb_log_error("kiosk: %s", err.msg);
+    else
+        st = gb_qr_scan(pw->qr, frame, payload, sizeof payload, &err);
+    if (st < 0) {
+        gb_log_error("kiosk: QR scan: %s", err.msg);
+        st = GB_QR_NONE;
+    } else if (st == GB_QR_REFUSED && strcmp(err.msg, pw->qr_refused) != 0) {
+        gb_log_info("kiosk: a QR code was read and refused: %s", err.msg); /* says why, never what */
+        snprintf(pw->qr_refused, sizeof pw->qr_refused, "%s", err.msg);
+    } else if (st == GB_QR_FOUND) {
+        pw->qr_refused[0] = 0;
+    }
+    pthread_mutex_lock(&pw->mu);
+    if (st != GB_QR_NONE) {
+        pw->qr_status = st;
+        memcpy(pw->qr_payload, st == GB_QR_FOUND ? payload : "", st == GB_QR_FOUND ? sizeof payload : 1);
+    }
+    pthread_mutex_unlock(&pw->mu);
+    sodium_memzero(payload, sizeof payload);
 }
 
 static void capture(gb_photo_worker *pw, const char *backdrop)
@@ -220,6 +255,8 @@ static void *run(void *arg)
 
         if (k == REQ_ANALYSE && frame && pw->model)
             analyse(pw, frame, backdrop);
+        else if (k == REQ_SCAN && frame)
+            scan(pw, frame);
         else if (k == REQ_CAPTURE)
             capture(pw, backdrop);
         else if (k == REQ_SHOW_FILE && open_camera(pw, path, &err) < 0)
@@ -267,6 +304,8 @@ void gb_pw_stop(gb_photo_worker *pw)
     if (pw->cam)
         gb_camera_close(pw->cam);
     gb_face_model_free(pw->model);
+    gb_qr_reader_free(pw->qr);
+    sodium_memzero(pw->qr_payload, sizeof pw->qr_payload);
     gb_image_free(pw->frame);
     free(pw->capture.jpeg);
     pthread_mutex_destroy(&pw->mu);
@@ -328,6 +367,15 @@ static int post(gb_photo_worker *pw, req_kind k, const char *backdrop, const cha
     return 0;
 }
 
+static gb_image *copy_frame(const gb_image *frame)
+{
+    gb_image *copy = gb_image_new(frame->width, frame->height);
+    if (copy)
+        for (int y = 0; y < frame->height; y++)
+            memcpy(gb_image_px(copy, 0, y), gb_image_px(frame, 0, y), (size_t)frame->width * 3);
+    return copy;
+}
+
 int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop)
 {
     double now = mono_ms();
@@ -335,10 +383,8 @@ int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop
     int taken = 0;
     if (pw->state == GB_PW_READY && pw->req == REQ_NONE && !pw->running &&
         now - pw->last_offer_ms >= 1000.0 / pw->cfg.guidance_hz) {
-        gb_image *copy = gb_image_new(frame->width, frame->height);
+        gb_image *copy = copy_frame(frame);
         if (copy) {
-            for (int y = 0; y < frame->height; y++)
-                memcpy(gb_image_px(copy, 0, y), gb_image_px(frame, 0, y), (size_t)frame->width * 3);
             pw->frame = copy;
             post(pw, REQ_ANALYSE, backdrop, NULL);
             pw->last_offer_ms = now;
@@ -347,6 +393,39 @@ int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop
     }
     pthread_mutex_unlock(&pw->mu);
     return taken;
+}
+
+int gb_pw_offer_scan(gb_photo_worker *pw, const gb_image *frame)
+{
+    double now = mono_ms();
+    pthread_mutex_lock(&pw->mu);
+    int taken = 0;
+    /* The scan does not need the face model: a failed model load still
+     * leaves the worker serving scans (state FAILED with a camera open). */
+    if (pw->state != GB_PW_STARTING && pw->req == REQ_NONE && !pw->running &&
+        now - pw->last_scan_ms >= 1000.0 / pw->cfg.qr_scan_hz) {
+        gb_image *copy = copy_frame(frame);
+        if (copy) {
+            pw->frame = copy;
+            post(pw, REQ_SCAN, NULL, NULL);
+            pw->last_scan_ms = now;
+            taken = 1;
+        }
+    }
+    pthread_mutex_unlock(&pw->mu);
+    return taken;
+}
+
+int gb_pw_take_code(gb_photo_worker *pw, char *out, size_t size)
+{
+    pthread_mutex_lock(&pw->mu);
+    int st = pw->qr_status;
+    if (st == GB_QR_FOUND)
+        snprintf(out, size, "%s", pw->qr_payload);
+    pw->qr_status = GB_QR_NONE;
+    sodium_memzero(pw->qr_payload, sizeof pw->qr_payload);
+    pthread_mutex_unlock(&pw->mu);
+    return st;
 }
 
 void gb_pw_guidance(gb_photo_worker *pw, gb_guidance *out)

@@ -107,6 +107,7 @@ typedef struct gb_session {
     int lookup_auto;     /* 1: a scan on welcome; no orders -> straight on to identity */
     int lookup_existing; /* 1: the identity flow found an open order and shows it */
     int lookup_done;     /* the code was looked up */
+    int lookup_verified; /* the ID suffix was checked: orders may be shown */
     int nlookup;
     gb_order lookup[GB_LOOKUP_MAX];
 } gb_session;
@@ -196,8 +197,12 @@ const char *gb_ui_msg(gb_ui *ui, gb_msg id);
 
 /* Looks up the open orders (not cancelled) of the student a collection
  * code names, in the active batches, into the session's lookup list.
- * 0 done (nlookup may be 0), 1 code unreadable, -1 store error. */
-int gb_ui_lookup_orders(gb_ui *ui, const char *code);
+ * last4: the ID suffix the student typed, checked against each batch's
+ * roster (batches where it does not match are skipped); NULL when the
+ * identity check has just done so. 0 done (nlookup may be 0), 1 code
+ * unreadable, 2 the student is in a batch but the suffix matches none,
+ * -1 store error. */
+int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4);
 
 /* The status a student reads for an order state. */
 gb_msg gb_ui_state_msg(gb_order_state s);

@@ -151,6 +151,9 @@ cat >"$T/approved.script" <<S
 wait-screen welcome
 scan $GOOD
 wait-screen lookup
+expect-no-text 审核通过
+type 123x
+tap show
 expect-text 审核通过
 expect-no-text 重新拍照
 tap home
