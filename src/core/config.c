@@ -66,6 +66,10 @@ static const gb_config_key keys[] = {
             "Automatic capture once every live check has been green this long; 0 = button only."),
     INT_KEY("capture", "guidance_hz", guidance_hz, 1, 30, "10",
             "Live analyses per second for the guidance on the photo screen."),
+    INT_KEY("capture", "guidance_max_side", guidance_max_side, 240, 4096, "640",
+            "Live-view frames are shrunk to this longer side (pixels) before the guidance\n"
+            "analysis: face detection time grows with pixels, and a face in front of the\n"
+            "booth is large. The captured still is always judged at full quality."),
     INT_KEY("capture", "qr_scan_hz", qr_scan_hz, 1, 30, "6",
             "Looks per second for a collection-code QR code in the live view (identity\n"
             "and order lookup screens). Each look takes about 5-20 ms on the second core."),

@@ -34,6 +34,7 @@ typedef struct gb_config {
     int auto_capture_hold_ms;
     int guidance_hz;
     int qr_scan_hz;
+    int guidance_max_side;
     int qr_max_side;
     int mirror_preview;
     /* [photo] */

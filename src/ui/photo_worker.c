@@ -15,6 +15,7 @@
 
 #include "core/log.h"
 #include "image/jpeg.h"
+#include "image/resample.h"
 #include "vision/face.h"
 #include "vision/qr.h"
 
@@ -80,6 +81,15 @@ static void analyse(gb_photo_worker *pw, gb_image *frame, const char *backdrop)
     size_t len = 0;
     gb_err err;
     gb_check c;
+    int longer = frame->width > frame->height ? frame->width : frame->height;
+    gb_image *small = NULL;
+    if (longer > pw->cfg.guidance_max_side) {
+        double k = (double)pw->cfg.guidance_max_side / longer;
+        int w = (int)(frame->width * k + 0.5), h = (int)(frame->height * k + 0.5);
+        small = gb_image_crop_resize(frame, 0, 0, frame->width, frame->height, w > 0 ? w : 1, h > 0 ? h : 1, &err);
+        if (small)
+            frame = small;
+    }
     /* gb_check_photo reads encoded photos; a preview frame is small, so a
      * quick JPEG round trip costs a few milliseconds and keeps one path for
      * live view and stills. */
@@ -108,6 +118,7 @@ static void analyse(gb_photo_worker *pw, gb_image *frame, const char *backdrop)
         gb_check_free(&c);
     }
     free(jpeg);
+    gb_image_free(small);
     g.ms = mono_ms() - t0;
     pthread_mutex_lock(&pw->mu);
     g.seq = pw->guidance.seq + 1;
