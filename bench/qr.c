@@ -121,7 +121,7 @@ int main(int argc, char **argv)
         size_t jl = 0;
         gb_check c;
         double k = cfg.guidance_max_side < 1280 ? cfg.guidance_max_side / 1280.0 : 1.0;
-        gb_image *small = gb_image_crop_resize(plain, 0, 0, 1280, 720, (int)(1280 * k + 0.5), (int)(720 * k + 0.5), &err);
+        gb_image *small = gb_image_crop_resize_fast(plain, 0, 0, 1280, 720, (int)(1280 * k + 0.5), (int)(720 * k + 0.5), &err);
         if (!small || gb_jpeg_encode(small, 90, 72, &jpeg, &jl, &err) < 0 ||
             gb_check_photo(model, &cfg, jpeg, jl, NULL, GB_OUTPUT_NONE, &c, &err) < 0) {
             fprintf(stderr, "gb_bench_qr: %s\n", err.msg);

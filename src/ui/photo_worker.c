@@ -31,6 +31,10 @@ struct gb_photo_worker {
     pthread_mutex_t cam_mu;
 
     gb_camera *cam;      /* cam_mu */
+    /* cam_mu: frame numbers handed to the UI continue across a reopen (a
+     * new camera counts from 1 again, and a caller holding "seen up to 150"
+     * would otherwise ignore its frames for ten seconds) */
+    uint64_t seq_offset, seq_max;
     gb_face_model *model;
     gb_pw_state state;   /* mu */
     char state_msg[256]; /* mu */
@@ -86,7 +90,8 @@ static void analyse(gb_photo_worker *pw, gb_image *frame, const char *backdrop)
     if (longer > pw->cfg.guidance_max_side) {
         double k = (double)pw->cfg.guidance_max_side / longer;
         int w = (int)(frame->width * k + 0.5), h = (int)(frame->height * k + 0.5);
-        small = gb_image_crop_resize(frame, 0, 0, frame->width, frame->height, w > 0 ? w : 1, h > 0 ? h : 1, &err);
+        small = gb_image_crop_resize_fast(frame, 0, 0, frame->width, frame->height, w > 0 ? w : 1, h > 0 ? h : 1,
+                                          &err);
         if (small)
             frame = small;
     }
@@ -215,6 +220,7 @@ static int open_camera(gb_photo_worker *pw, const char *file_path, gb_err *err)
     pthread_mutex_lock(&pw->cam_mu);
     gb_camera *old = pw->cam;
     pw->cam = cam;
+    pw->seq_offset = pw->seq_max;
     pthread_mutex_unlock(&pw->cam_mu);
     if (old)
         gb_camera_close(old);
@@ -339,7 +345,16 @@ gb_image *gb_pw_frame(gb_photo_worker *pw, uint64_t *seq)
 {
     if (pthread_mutex_trylock(&pw->cam_mu) != 0)
         return NULL;
-    gb_image *f = pw->cam ? gb_camera_latest(pw->cam, seq, 0) : NULL;
+    gb_image *f = NULL;
+    if (pw->cam) {
+        uint64_t local = *seq > pw->seq_offset ? *seq - pw->seq_offset : 0;
+        f = gb_camera_latest(pw->cam, &local, 0);
+        if (f) {
+            *seq = local + pw->seq_offset;
+            if (*seq > pw->seq_max)
+                pw->seq_max = *seq;
+        }
+    }
     pthread_mutex_unlock(&pw->cam_mu);
     if (f && !pw->first_frame_logged) {
         /* the figure bench/kiosk reports: live view must not wait for the

@@ -30,6 +30,9 @@ static struct {
     uint64_t guidance_floor; /* guidance older than the screen is ignored */
     gb_guidance g;
     double green_since;
+    /* the guidance rate, logged on leaving (bench/kiosk reports it) */
+    int nguid;
+    double guid_first_ms, guid_last_ms, guid_ms_sum;
     double count_start;
     int count_auto;
     int capture_failed;
@@ -46,6 +49,11 @@ static void enter(gb_ui *ui)
 
 static void leave(gb_ui *ui)
 {
+    (void)ui;
+    if (P.nguid > 1)
+        gb_log_info("kiosk: live guidance: %d analyses in %.1f s (%.1f per second, %.0f ms each)", P.nguid,
+                    (P.guid_last_ms - P.guid_first_ms) / 1000.0,
+                    (P.nguid - 1) * 1000.0 / (P.guid_last_ms - P.guid_first_ms), P.guid_ms_sum / P.nguid);
     gb_liveview_drop(&P.lv);
 }
 
@@ -108,6 +116,12 @@ static void update(gb_ui *ui)
     }
     gb_guidance g;
     gb_pw_guidance(ui->pw, &g);
+    if (g.seq > P.guidance_floor && g.seq != P.g.seq) {
+        if (!P.nguid++)
+            P.guid_first_ms = ui->now_ms;
+        P.guid_last_ms = ui->now_ms;
+        P.guid_ms_sum += g.ms;
+    }
     if (g.seq > P.guidance_floor)
         P.g = g;
     int green = P.g.seq > P.guidance_floor && P.g.judged && P.g.green;
