@@ -402,18 +402,23 @@ static gb_image *copy_frame(const gb_image *frame)
     return copy;
 }
 
-int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop)
+/* Hands a copy of frame to the worker for kind when it is idle and at
+ * least 1/hz s have passed since *last_ms. Guidance needs the face model
+ * (state READY); a QR scan does not (a failed model load still leaves the
+ * camera for scanning). */
+static int offer(gb_photo_worker *pw, const gb_image *frame, req_kind kind, const char *backdrop, double *last_ms,
+                 int hz)
 {
     double now = mono_ms();
     pthread_mutex_lock(&pw->mu);
     int taken = 0;
-    if (pw->state == GB_PW_READY && pw->req == REQ_NONE && !pw->running &&
-        now - pw->last_offer_ms >= 1000.0 / pw->cfg.guidance_hz) {
+    int ok_state = kind == REQ_SCAN ? pw->state != GB_PW_STARTING : pw->state == GB_PW_READY;
+    if (ok_state && pw->req == REQ_NONE && !pw->running && now - *last_ms >= 1000.0 / hz) {
         gb_image *copy = copy_frame(frame);
         if (copy) {
             pw->frame = copy;
-            post(pw, REQ_ANALYSE, backdrop, NULL);
-            pw->last_offer_ms = now;
+            post(pw, kind, backdrop, NULL);
+            *last_ms = now;
             taken = 1;
         }
     }
@@ -421,25 +426,14 @@ int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop
     return taken;
 }
 
+int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop)
+{
+    return offer(pw, frame, REQ_ANALYSE, backdrop, &pw->last_offer_ms, pw->cfg.guidance_hz);
+}
+
 int gb_pw_offer_scan(gb_photo_worker *pw, const gb_image *frame)
 {
-    double now = mono_ms();
-    pthread_mutex_lock(&pw->mu);
-    int taken = 0;
-    /* The scan does not need the face model: a failed model load still
-     * leaves the worker serving scans (state FAILED with a camera open). */
-    if (pw->state != GB_PW_STARTING && pw->req == REQ_NONE && !pw->running &&
-        now - pw->last_scan_ms >= 1000.0 / pw->cfg.qr_scan_hz) {
-        gb_image *copy = copy_frame(frame);
-        if (copy) {
-            pw->frame = copy;
-            post(pw, REQ_SCAN, NULL, NULL);
-            pw->last_scan_ms = now;
-            taken = 1;
-        }
-    }
-    pthread_mutex_unlock(&pw->mu);
-    return taken;
+    return offer(pw, frame, REQ_SCAN, NULL, &pw->last_scan_ms, pw->cfg.qr_scan_hz);
 }
 
 int gb_pw_take_code(gb_photo_worker *pw, char *out, size_t size)

@@ -19,7 +19,6 @@
 #include "ui/code_scan.h"
 #include "ui/widgets.h"
 
-#include <ctype.h>
 #include <sodium.h>
 
 gb_msg gb_ui_state_msg(gb_order_state s)
@@ -43,17 +42,6 @@ gb_msg gb_ui_state_msg(gb_order_state s)
 static int shown(gb_order_state s)
 {
     return s != GB_OS_CANCELLED && s != GB_OS_VERIFIED && s != GB_OS_INFO_CONFIRMED && s != GB_OS_PHOTO_ACCEPTED;
-}
-
-/* x and X alike, as the identity check does */
-static int same_suffix(const char *a, const char *b)
-{
-    if (strlen(a) != 4 || strlen(b) != 4)
-        return 0;
-    for (int i = 0; i < 4; i++)
-        if (toupper((unsigned char)a[i]) != toupper((unsigned char)b[i]))
-            return 0;
-    return 1;
 }
 
 int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4)
@@ -83,7 +71,7 @@ int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4)
             rc = -1;
             break;
         }
-        int suffix_ok = f == 0 && (!last4 || same_suffix(last4, stu.id_last4));
+        int suffix_ok = f == 0 && (!last4 || gb_identity_same_suffix(last4, stu.id_last4));
         memset(&stu, 0, sizeof stu);
         if (f != 0)
             continue;

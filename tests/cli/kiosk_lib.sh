@@ -37,6 +37,9 @@ pay_url = https://pay.example.edu.cn/p
 ${EXTRA_INI:-}
 INI
 
+# 王小明's ID suffix on the on-screen keypad (the demo roster's first student)
+TAP_123X=$'tap key-1\ntap key-2\ntap key-3\ntap key-X'
+
 code() { # student_no masked_name masked_id -> a test-decoder payload (docs/collection-code.md)
   local body="GBT1|$1|$2|$3"
   printf '%s|%s' "$body" "$(printf '%s' "$body" | sha256sum | cut -c1-8)"

@@ -21,10 +21,7 @@ expect-text DEMO2026
 tap start
 wait-screen identity
 scan $GOOD
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap verify
 wait-screen info
 expect-text 王小明

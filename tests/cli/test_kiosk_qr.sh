@@ -44,10 +44,7 @@ expect-screen identity
 show-photo $T/qr-good.png
 wait-text 已扫描采集码
 expect-no-text 把手机上的学信网图像采集码对准摄像头
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap verify
 wait-screen info
 expect-text 王小明
@@ -72,10 +69,7 @@ wait-screen lookup
 show-photo $T/qr-good.png
 wait-text 请输入身份证号后四位
 expect-no-text 没有找到你的订单
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap show
 expect-text 没有找到你的订单
 tap home

@@ -32,18 +32,12 @@ tap key-9
 tap show
 expect-text 身份证号后四位与学校名单不一致
 expect-no-text 没有找到你的订单
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap show
 expect-text 没有找到你的订单
 tap start
 wait-screen identity
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap verify
 wait-screen info
 type 13800138000
@@ -91,10 +85,7 @@ expect-session-empty
 tap start
 wait-screen identity
 scan $GOOD
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap verify
 wait-screen lookup
 expect-text 你已经有一个订单
@@ -127,10 +118,7 @@ wait-screen welcome
 scan $GOOD
 wait-screen lookup
 expect-no-text $REASON
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap show
 expect-text 审核未通过
 expect-text $REASON
