@@ -166,6 +166,21 @@ static const gb_config_key keys[] = {
             "Wrong staff PINs in a row before staff mode locks."),
     INT_KEY("staff", "pin_lockout_s", pin_lockout_s, 10, 86400, "300", "How long staff mode stays locked, seconds."),
     INT_KEY("staff", "pin_min_length", pin_min_length, 4, 32, "6", "Shortest staff PIN accepted when one is set."),
+    STR_KEY("staff", "usb_roots", usb_roots, "/media,/run/media,/mnt",
+            "Folders where USB sticks are mounted, comma separated. The staff screen's roster\n"
+            "import lists the .csv, .txt and .tsv files found under them."),
+    INT_KEY("staff", "usb_scan_depth", usb_scan_depth, 1, 8, "4",
+            "Folder levels searched below each of usb_roots: a file directly in a root is\n"
+            "level 1, /media/kiosk/STICK/roster.csv level 3, one folder on the stick level 4."),
+    INT_KEY("staff", "usb_scan_max_entries", usb_scan_max_entries, 100, 1000000, "20000",
+            "Folder entries the search looks at in all, so a big disk mounted there cannot\n"
+            "hold the staff screen up."),
+    INT_KEY("staff", "usb_files_listed", usb_files_listed, 1, 12, "6",
+            "Roster files the staff screen lists, newest first."),
+    STR_KEY("staff", "shutdown_command", shutdown_command, "systemctl poweroff",
+            "What \"shut down the machine\" on the staff screen runs: a program and its arguments\n"
+            "separated by spaces, started without a shell (no quoting, no variables). Empty:\n"
+            "the button is off."),
 
     STR_KEY("payment", "pay_url", pay_url, "",
             "The centre's pay page; a pay-later QR code links here with the order number\n"

@@ -83,6 +83,11 @@ typedef struct gb_config {
     int pin_max_attempts;
     int pin_lockout_s;
     int pin_min_length;
+    char usb_roots[512];
+    int usb_scan_depth;
+    int usb_scan_max_entries;
+    int usb_files_listed;
+    char shutdown_command[256];
     /* [payment] */
     char pay_url[256];
     int pay_timeout_s;
