@@ -48,6 +48,12 @@ typedef enum {
     GB_SCREEN_LOOKUP,
     GB_SCREEN_STAFF_PIN,
     GB_SCREEN_STAFF,
+    GB_SCREEN_STAFF_BATCHES,
+    GB_SCREEN_STAFF_WINDOW,
+    GB_SCREEN_STAFF_ROSTER,
+    GB_SCREEN_STAFF_CAMERA,
+    GB_SCREEN_STAFF_SYNC,
+    GB_SCREEN_STAFF_POWER,
     GB_SCREEN_COUNT
 } gb_screen_id;
 
@@ -74,7 +80,8 @@ typedef struct gb_screen_ops {
 
 extern const gb_screen_ops gb_screen_welcome, gb_screen_help, gb_screen_identity, gb_screen_fail,
     gb_screen_info, gb_screen_photo, gb_screen_result, gb_screen_payment, gb_screen_done, gb_screen_lookup,
-    gb_screen_staff_pin, gb_screen_staff;
+    gb_screen_staff_pin, gb_screen_staff, gb_screen_staff_batches, gb_screen_staff_window, gb_screen_staff_roster,
+    gb_screen_staff_camera, gb_screen_staff_sync, gb_screen_staff_power;
 
 #define GB_SESSION_MAX_FAILS GB_MAX_RULES
 #define GB_LOOKUP_MAX 4
@@ -164,7 +171,7 @@ struct gb_ui {
     gb_photo_worker *pw;
     gb_script *script;
     char shots_dir[512];
-    int quit;
+    int quit; /* ends gb_ui_run after this frame (staff: "close the kiosk program") */
     int exit_code;
     unsigned frame_no;
     /* the hidden way into staff mode: taps on the title bar of the welcome

@@ -34,6 +34,10 @@ file_path = $SRC/assets/photos
 backdrops = grey,white,blue
 [payment]
 pay_url = https://pay.example.edu.cn/p
+[staff]
+; never the machine's own USB sticks, never a real poweroff
+usb_roots = $T/usb
+shutdown_command = false
 ${EXTRA_INI:-}
 INI
 

@@ -4,7 +4,8 @@
 # instead of a second one, a rejected order is retaken without paying again
 # and ends resubmitted with a new photo; the staff PIN locks after
 # [staff] pin_max_attempts wrong PINs (the right one refused while locked),
-# staff see batches, camera, today's counts and photo failures, and leave.
+# staff see the overview (batches, camera, today's counts and photo
+# failures), toggle a batch on the batches screen, and leave.
 # Usage: test_kiosk_staff.sh GRADBOOTH SOURCE_DIR
 set -u
 GB=$1
@@ -195,7 +196,7 @@ if kiosk lock; then ok; else bad "lockout script: $(tail -3 "$T/lock.err")"; fi
 until=$(sql "SELECT hex(value) FROM settings WHERE name='pin_locked_until'")
 [ -n "$until" ] && [ "$until" != 0000000000000000 ] && ok || bad "no lockout stored"
 
-# a new PIN set on the machine ends the lockout; staff home, batch toggle, exit
+# a new PIN set on the machine ends the lockout; staff home, the batches screen's toggle, exit
 echo 13572468 | "$GB" --config "$T/kiosk.ini" staff set-pin >/dev/null 2>&1 && ok || bad "set-pin again"
 cat >"$T/staff.script" <<S
 wait-screen welcome
@@ -204,21 +205,29 @@ wait-screen staff-pin
 type 13572468
 tap unlock
 wait-screen staff
-expect-text DEMO2026
-expect-text 启用中
+expect-text 批次 1 个，启用中 1 个
 expect-text 相机
 expect-text 今日订单
 expect-text 已重新提交  1
 expect-text 共 3 张，未通过 1 张
+tap lang
+expect-text Today's orders
+screenshot staff-en
+tap lang
+tap staff-batches
+wait-screen staff-batches
+expect-text DEMO2026
+expect-text 启用中
 tap batch-0
 expect-text 已停用
 tap lang
 expect-text Inactive
-expect-text Today's orders
-screenshot staff-en
+screenshot batches-en
 tap lang
 tap batch-0
 expect-text 启用中
+tap back
+wait-screen staff
 tap staff-exit
 wait-screen welcome
 expect-text DEMO2026
