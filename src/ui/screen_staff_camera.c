@@ -26,7 +26,7 @@ static struct {
     int tw, th;
     uint64_t seq;
     double last_frame_ms;
-    int frames;       /* drawn since fps_t0 */
+    int frames; /* drawn since fps_t0 */
     double fps_t0, fps;
     int capture_asked; /* waiting for the worker to take the request */
     int capturing;
@@ -125,7 +125,8 @@ static void take(gb_ui *ui, gb_capture *c)
         gb_image *img = NULL;
         gb_err err;
         if (gb_image_decode(c->jpeg, c->len, NULL, &img, NULL, &err) == 0) {
-            C.thumb = SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STATIC, img->width, img->height);
+            C.thumb =
+                SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STATIC, img->width, img->height);
             if (C.thumb)
                 SDL_UpdateTexture(C.thumb, NULL, img->pixels, (int)img->stride);
             gb_image_free(img);
@@ -157,8 +158,8 @@ static void update(gb_ui *ui)
             if (!C.tex || C.tw != f->width || C.th != f->height) {
                 if (C.tex)
                     SDL_DestroyTexture(C.tex);
-                C.tex = SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STREAMING, f->width,
-                                          f->height);
+                C.tex =
+                    SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STREAMING, f->width, f->height);
                 C.tw = f->width;
                 C.th = f->height;
             }

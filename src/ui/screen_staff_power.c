@@ -107,7 +107,8 @@ static void update(gb_ui *ui)
                 if (WIFEXITED(status))
                     snprintf(P.failure, sizeof P.failure, "exit status %d", WEXITSTATUS(status));
                 else
-                    snprintf(P.failure, sizeof P.failure, "killed by signal %d", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+                    snprintf(P.failure, sizeof P.failure, "killed by signal %d",
+                             WIFSIGNALED(status) ? WTERMSIG(status) : 0);
                 gb_log_error("kiosk: shutdown command '%s' failed: %s", ui->cfg.shutdown_command, P.failure);
                 P.ph = PW_FAILED;
             }
@@ -132,8 +133,8 @@ static void draw(gb_ui *ui)
         gb_button(ui, "shutdown-confirm", gb_ui_msg(ui, GB_MSG_STAFF_SHUTDOWN_CONFIRM), (SDL_Rect){x, y, w, bh},
                   GB_BTN_PRIMARY, 1);
         y += bh + gb_px(ui, 50);
-        gb_button(ui, "shutdown-cancel", gb_ui_msg(ui, GB_MSG_STAFF_CANCEL), (SDL_Rect){x, y, w, bh},
-                  GB_BTN_SECONDARY, 1);
+        gb_button(ui, "shutdown-cancel", gb_ui_msg(ui, GB_MSG_STAFF_CANCEL), (SDL_Rect){x, y, w, bh}, GB_BTN_SECONDARY,
+                  1);
         return;
     }
     if (P.ph == PW_RUNNING) {

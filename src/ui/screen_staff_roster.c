@@ -43,16 +43,16 @@ static struct {
     int nb;
     int file, target; /* -1: none picked */
     int update;
-    int pick_hint; /* "pick a file and a batch" */
+    int pick_hint;        /* "pick a file and a batch" */
     unsigned asked_frame; /* the check or import was asked for in this frame */
     /* the check and the import */
     char name[256];    /* the file's name, as the CLI's messages name it */
     char batch_no[33]; /* the batch checked against */
     gb_roster r;
     int have_roster;
-    size_t nrows;      /* of the file checked, kept after the roster is freed */
+    size_t nrows;         /* of the file checked, kept after the roster is freed */
     const char *encoding; /* static text */
-    int ok; /* the dry run passed: the import may go ahead */
+    int ok;               /* the dry run passed: the import may go ahead */
     gb_import_result res;
     char *problems, *warnings; /* the CLI's lines, '\n'-separated */
     gb_msg error;
@@ -155,8 +155,8 @@ static void check(gb_ui *ui)
     R.have_roster = 1;
     R.encoding = R.r.encoding ? R.r.encoding : "?";
     if (rc == 0) {
-        rc = gb_roster_import(ui->st, R.batch_no, &R.r, (R.update ? GB_IMPORT_UPDATE : 0) | GB_IMPORT_DRY_RUN,
-                              &R.res, &err);
+        rc = gb_roster_import(ui->st, R.batch_no, &R.r, (R.update ? GB_IMPORT_UPDATE : 0) | GB_IMPORT_DRY_RUN, &R.res,
+                              &err);
         if (rc < 0 && !R.r.nproblems) {
             gb_log_error("kiosk: staff: roster check: %s", err.msg);
             set_error(GB_MSG_STAFF_ROSTER_FAILED, err.msg);

@@ -122,15 +122,16 @@ static void input(gb_ui *ui, const gb_input *in)
         buf[0] = 0;
         return;
     }
-    if ((in->kind == GB_IN_KEY && in->key == SDLK_BACKSPACE) || (in->kind == GB_IN_TAP && strcmp(in->id, "key-back") == 0)) {
+    if ((in->kind == GB_IN_KEY && in->key == SDLK_BACKSPACE) ||
+        (in->kind == GB_IN_TAP && strcmp(in->id, "key-back") == 0)) {
         size_t n = strlen(buf);
         if (n)
             buf[n - 1] = 0;
         return;
     }
-    const char *text = in->kind == GB_IN_TEXT ? in->text
+    const char *text = in->kind == GB_IN_TEXT                                     ? in->text
                        : in->kind == GB_IN_TAP && strncmp(in->id, "key-", 4) == 0 ? in->id + 4
-                                                                                   : NULL;
+                                                                                  : NULL;
     for (; text && *text; text++)
         put_char(buf, *text);
 }

@@ -40,10 +40,10 @@ static void test_finds_roster_files_newest_first_within_depth(void **state)
     snprintf(mnt, sizeof mnt, "%s/mnt", dir);
     mkdir(media, 0755);
     mkdir(mnt, 0755);
-    char *a = make(media, "kiosk/STICK/名单.csv", 1000);        /* level 3 */
-    char *b = make(media, "kiosk/STICK/2026/B.TSV", 3000);      /* level 4 */
+    char *a = make(media, "kiosk/STICK/名单.csv", 1000);         /* level 3 */
+    char *b = make(media, "kiosk/STICK/2026/B.TSV", 3000);       /* level 4 */
     char *c = make(mnt, "c.txt", 2000);                          /* level 1 */
-    free(make(media, "kiosk/STICK/2026/old/deep.csv", 9000));   /* level 5: too deep */
+    free(make(media, "kiosk/STICK/2026/old/deep.csv", 9000));    /* level 5: too deep */
     free(make(media, "kiosk/STICK/.Trash-1000/gone.csv", 9000)); /* hidden */
     free(make(media, "kiosk/STICK/photo.jpg", 9000));            /* not a roster */
     free(make(media, "kiosk/STICK/csv", 9000));                  /* no extension */
