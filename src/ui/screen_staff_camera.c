@@ -2,7 +2,8 @@
  * errors and reopens, and two tests through the photo worker, the same
  * path a student's photo takes:
  *   "cam-live"     live view on this screen from the worker's frames
- *                  (gb_pw_frame / gb_pw_recycle), with the rate drawn;
+ *                  (ui/liveview.h: gb_pw_frame / gb_pw_recycle), with the
+ *                  rate drawn;
  *   "cam-capture"  a still, judged (gb_pw_capture / gb_pw_capture_result):
  *                  how long it took, the still's size, whether a face was
  *                  found, how many rules failed (the first reasons), and
@@ -14,6 +15,7 @@
 
 #include "core/log.h"
 #include "image/decode.h"
+#include "ui/liveview.h"
 #include "ui/photo_worker.h"
 #include "ui/staff.h"
 #include "ui/text.h"
@@ -22,9 +24,7 @@
 
 static struct {
     int live;
-    SDL_Texture *tex; /* live view */
-    int tw, th;
-    uint64_t seq;
+    gb_liveview lv;
     double last_frame_ms;
     int frames; /* drawn since fps_t0 */
     double fps_t0, fps;
@@ -48,11 +48,10 @@ static struct {
 
 static void drop_textures(void)
 {
-    if (C.tex)
-        SDL_DestroyTexture(C.tex);
+    gb_liveview_drop(&C.lv);
     if (C.thumb)
         SDL_DestroyTexture(C.thumb);
-    C.tex = C.thumb = NULL;
+    C.thumb = NULL;
 }
 
 static void enter(gb_ui *ui)
@@ -153,25 +152,15 @@ static void update(gb_ui *ui)
     if (gb_staff_idle(ui))
         return;
     if (C.live) {
-        gb_image *f = gb_pw_frame(ui->pw, &C.seq);
+        gb_image *f = gb_liveview_pull(ui, &C.lv);
         if (f) {
-            if (!C.tex || C.tw != f->width || C.th != f->height) {
-                if (C.tex)
-                    SDL_DestroyTexture(C.tex);
-                C.tex =
-                    SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STREAMING, f->width, f->height);
-                C.tw = f->width;
-                C.th = f->height;
-            }
-            if (C.tex)
-                SDL_UpdateTexture(C.tex, NULL, f->pixels, (int)f->stride);
             gb_pw_recycle(ui->pw, f);
             C.frames++;
             C.last_frame_ms = ui->now_ms;
         } else if (ui->now_ms - C.last_frame_ms > 1000) {
             /* a camera opened anew (the script's show-photo) counts its
              * frames from 1 again: take whatever it has */
-            C.seq = 0;
+            C.lv.seq = 0;
         }
         if (ui->now_ms - C.fps_t0 >= 1000) {
             C.fps = C.frames * 1000.0 / (ui->now_ms - C.fps_t0);
@@ -195,21 +184,6 @@ static void update(gb_ui *ui)
             take(ui, &c);
         }
     }
-}
-
-/* tex (w x h) into box as the middle 3:4, the photo's shape */
-static void draw_3x4(gb_ui *ui, SDL_Texture *tex, int w, int h, SDL_Rect box)
-{
-    SDL_Rect src = {0, 0, w, h};
-    if (w * 4 > h * 3) {
-        src.w = h * 3 / 4;
-        src.x = (w - src.w) / 2;
-    } else {
-        src.h = w * 4 / 3;
-        src.y = (h - src.h) / 2;
-    }
-    SDL_RenderCopyEx(ui->r, tex, &src, &box, 0, NULL,
-                     tex == C.tex && ui->cfg.mirror_preview ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 }
 
 static void draw(gb_ui *ui)
@@ -245,8 +219,8 @@ static void draw(gb_ui *ui)
     SDL_Rect lv = {x, y, bw, bh}, rv = {x + bw + gap, y, bw, bh};
     gb_fill(ui, lv, (SDL_Color){40, 44, 52, 255});
     gb_fill(ui, rv, (SDL_Color){40, 44, 52, 255});
-    if (C.live && C.tex)
-        draw_3x4(ui, C.tex, C.tw, C.th, lv);
+    if (C.live)
+        gb_liveview_draw(ui, &C.lv, lv, 1);
     if (C.thumb)
         SDL_RenderCopy(ui->r, C.thumb, NULL, &rv);
     /* captions on a dark band, readable over a light backdrop */
