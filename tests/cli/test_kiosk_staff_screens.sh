@@ -11,7 +11,7 @@
 # with status 0; the idle timeout on a staff screen.
 # Usage: test_kiosk_staff_screens.sh GRADBOOTH SOURCE_DIR
 set -u
-GB=$1
+GB=$(realpath "$1") # absolute: the test runs it from other folders
 SRC=$2
 KIOSK_ID=T06
 . "$(dirname "$0")/kiosk_lib.sh"
