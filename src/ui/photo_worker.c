@@ -183,6 +183,8 @@ static void capture(gb_photo_worker *pw, const char *backdrop)
             out.len = c.jpeg_len;
             out.w = c.out_w;
             out.h = c.out_h;
+            out.still_w = c.src_w;
+            out.still_h = c.src_h;
             c.jpeg = NULL;
             for (size_t i = 0; i < c.nrules; i++) {
                 if (c.rules[i].state != GB_RULE_FAIL || out.nmsg >= GB_MAX_RULES)

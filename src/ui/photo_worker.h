@@ -41,6 +41,7 @@ typedef struct gb_capture {
     unsigned char *jpeg; /* the standardised photo when the crop was possible (malloc'd) */
     size_t len;
     int w, h;
+    int still_w, still_h; /* the camera's still, upright */
     int failed; /* rules failed */
     int nmsg;
     const char *msg_zh[GB_MAX_RULES], *msg_en[GB_MAX_RULES];

@@ -100,12 +100,8 @@ static void take(gb_ui *ui, gb_capture *c)
     C.ok = c->ok;
     C.took_s = (ui->now_ms - C.t0) / 1000.0;
     snprintf(C.err, sizeof C.err, "%s", c->err);
-    gb_cam_info info;
-    gb_cam_stats cs;
-    int open;
-    gb_pw_camera_info(ui->pw, &info, &cs, &open);
-    C.still_w = info.still_w;
-    C.still_h = info.still_h;
+    C.still_w = c->still_w; /* as decoded, so a folder of pictures cannot mislead */
+    C.still_h = c->still_h;
     C.failed = c->failed;
     C.face = 1;
     C.nreason = 0;
