@@ -74,6 +74,8 @@ void gb_ui_reset(gb_ui *ui)
             gb_log_info("kiosk: order %s cancelled, student left", s->order.order_no);
     }
     wipe_session(ui);
+    /* the next student starts in the kiosk's own language */
+    ui->lang = strcmp(ui->cfg.language, "en") == 0 ? GB_LANG_EN : GB_LANG_ZH;
     gb_ui_go(ui, GB_SCREEN_WELCOME);
 }
 
@@ -272,6 +274,7 @@ static void draw_frame(gb_ui *ui)
     SDL_SetRenderDrawColor(ui->r, GB_C_BG.r, GB_C_BG.g, GB_C_BG.b, 255);
     SDL_RenderClear(ui->r);
     ui->nbuilding = 0;
+    ui->nboxes_building = 0;
     ui->drawing_len = 0;
     if (ui->drawing)
         ui->drawing[0] = 0;
@@ -279,8 +282,10 @@ static void draw_frame(gb_ui *ui)
     sc->draw(ui);
     double idle = ui->now_ms - ui->last_input_ms;
     if (sc->student_data && idle >= ui->cfg.idle_warning_s * 1000.0) {
-        /* the warning covers the screen: only its button is tappable */
+        /* the warning covers the screen: only its button is tappable, and
+         * only its words count as drawn on top */
         ui->nbuilding = 0;
+        ui->nboxes_building = 0;
         draw_idle_warning(ui, idle);
     }
     SDL_RenderPresent(ui->r);
@@ -295,6 +300,8 @@ static void draw_frame(gb_ui *ui)
     ui->drawing = t;
     ui->drawing_cap = tc;
     ui->drawing_len = 0;
+    memcpy(ui->boxes, ui->boxes_building, sizeof ui->boxes);
+    ui->nboxes = ui->nboxes_building;
     if (ui->win) {
         SDL_Surface *ws = SDL_GetWindowSurface(ui->win);
         if (ws) {

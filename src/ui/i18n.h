@@ -83,7 +83,7 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
       "The school imported these details; only the school can correct them.")                             \
     X(INFO_NAME, "姓名", "Name")                                                                         \
     X(INFO_GENDER, "性别", "Gender")                                                                     \
-    X(INFO_STUDENT_NO, "学号", "Student number")                                                         \
+    X(INFO_STUDENT_NO, "学号", "Student no.")                                                         \
     X(INFO_SCHOOL, "学校", "School")                                                                     \
     X(INFO_COLLEGE, "学院", "College")                                                                   \
     X(INFO_MAJOR, "专业", "Major")                                                                       \

@@ -66,10 +66,10 @@ static void input(gb_ui *ui, const gb_input *in)
         gb_field_apply(in, s->email, sizeof s->email, 100, "");
 }
 
-static int kv(gb_ui *ui, int x, int y, int w, gb_msg k, const char *v)
+static int kv(gb_ui *ui, int x, int y, int w, int kw, gb_msg k, const char *v)
 {
     gb_label(ui, gb_ui_msg(ui, k), GB_FS_BODY, GB_C_MUTED, x, y, -1);
-    return gb_label_wrap(ui, v[0] ? v : "—", GB_FS_BODY, GB_C_TEXT, x + gb_px(ui, 230), y, w - gb_px(ui, 230), -1);
+    return gb_label_wrap(ui, v[0] ? v : "—", GB_FS_BODY, GB_C_TEXT, x + kw, y, w - kw, -1);
 }
 
 static void draw(gb_ui *ui)
@@ -88,15 +88,20 @@ static void draw(gb_ui *ui)
     snprintf(idm, sizeof idm, "****%s", st->id_last4);
     gb_label(ui, st->name, GB_FS_TITLE, GB_C_TEXT, x, y, -1);
     y += gb_px(ui, 100);
-    kv(ui, x, y, col, GB_MSG_INFO_GENDER, st->gender);
-    kv(ui, x + col, y, col, GB_MSG_INFO_STUDENT_NO, st->student_no);
+    static const gb_msg left[] = {GB_MSG_INFO_GENDER, GB_MSG_INFO_ID, GB_MSG_INFO_SCHOOL, GB_MSG_INFO_COLLEGE,
+                                  GB_MSG_INFO_MAJOR};
+    static const gb_msg right[] = {GB_MSG_INFO_STUDENT_NO, GB_MSG_INFO_LEVEL};
+    /* values start after the widest key of their column (English keys are longer) */
+    int kl = gb_widest(ui, left, 5, GB_FS_BODY) + gb_px(ui, 30), kr = gb_widest(ui, right, 2, GB_FS_BODY) + gb_px(ui, 30);
+    kv(ui, x, y, col, kl, GB_MSG_INFO_GENDER, st->gender);
+    kv(ui, x + col, y, col, kr, GB_MSG_INFO_STUDENT_NO, st->student_no);
     y += gb_px(ui, 70);
-    kv(ui, x, y, col, GB_MSG_INFO_ID, idm);
-    kv(ui, x + col, y, col, GB_MSG_INFO_LEVEL, st->level);
+    kv(ui, x, y, col, kl, GB_MSG_INFO_ID, idm);
+    kv(ui, x + col, y, col, kr, GB_MSG_INFO_LEVEL, st->level);
     y += gb_px(ui, 70);
-    y += kv(ui, x, y, w, GB_MSG_INFO_SCHOOL, st->school[0] ? st->school : s->batch.school) + gb_px(ui, 10);
-    y += kv(ui, x, y, w, GB_MSG_INFO_COLLEGE, st->college) + gb_px(ui, 10);
-    kv(ui, x, y, w, GB_MSG_INFO_MAJOR, st->major);
+    y += kv(ui, x, y, w, kl, GB_MSG_INFO_SCHOOL, st->school[0] ? st->school : s->batch.school) + gb_px(ui, 10);
+    y += kv(ui, x, y, w, kl, GB_MSG_INFO_COLLEGE, st->college) + gb_px(ui, 10);
+    kv(ui, x, y, w, kl, GB_MSG_INFO_MAJOR, st->major);
     y = panel.y + panel.h + gb_px(ui, 80);
     int fh = gb_px(ui, 100);
     gb_field(ui, "phone", gb_ui_msg(ui, GB_MSG_INFO_PHONE), s->phone, (SDL_Rect){x, y, w, fh}, 0);

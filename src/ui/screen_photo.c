@@ -18,6 +18,7 @@
 #include "store/stats.h"
 #include "ui/liveview.h"
 #include "ui/photo_worker.h"
+#include "ui/text.h"
 #include "ui/widgets.h"
 #include "vision/crop.h"
 
@@ -225,13 +226,28 @@ static void draw(gb_ui *ui)
     } else {
         guide = ui->lang == GB_LANG_EN ? P.g.fail_en[0] : P.g.fail_zh[0];
     }
-    ty += gb_label_wrap(ui, guide, GB_FS_LARGE, gc, tx, ty, tw, 0) + gb_px(ui, 10);
+    /* Below the view, top down: the guidance, further problems while
+     * they fit, and the checklist just above the button. Nothing may
+     * overlap, in either language: a long English guidance line drops to
+     * the body size, and further problems go before the checklist does. */
+    const char *checklist = gb_ui_msg(ui, GB_MSG_PHOTO_CHECKLIST);
+    int btn_top = ui->h - gb_px(ui, 220);
+    int ch = gb_text_wrap(ui->text, checklist, gb_px(ui, GB_FS_SMALL), GB_C_MUTED, tx, 0, tw, -1, 0);
+    int cy = btn_top - gb_px(ui, 20) - ch;
+    int gsize = GB_FS_LARGE;
+    if (gb_text_wrap(ui->text, guide, gb_px(ui, gsize), gc, tx, 0, tw, 0, 0) > gb_px(ui, GB_FS_LARGE) * 3)
+        gsize = GB_FS_BODY;
+    ty += gb_label_wrap(ui, guide, gsize, gc, tx, ty, tw, 0) + gb_px(ui, 10);
     if (P.g.seq > P.guidance_floor && P.g.nfail > 1 && P.ph == PH_LIVE)
-        for (int i = 1; i < P.g.nfail && i < 3; i++)
-            ty += gb_label_wrap(ui, ui->lang == GB_LANG_EN ? P.g.fail_en[i] : P.g.fail_zh[i], GB_FS_SMALL,
-                                GB_C_MUTED, tx, ty, tw, 0);
-    gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_PHOTO_CHECKLIST), GB_FS_SMALL, GB_C_MUTED, tx,
-                  ui->h - gb_px(ui, 400), tw, -1);
+        for (int i = 1; i < P.g.nfail && i < 3; i++) {
+            const char *more = ui->lang == GB_LANG_EN ? P.g.fail_en[i] : P.g.fail_zh[i];
+            int mh = gb_text_wrap(ui->text, more, gb_px(ui, GB_FS_SMALL), GB_C_MUTED, tx, 0, tw, 0, 0);
+            if (ty + mh > cy - gb_px(ui, 10))
+                break;
+            ty += gb_label_wrap(ui, more, GB_FS_SMALL, GB_C_MUTED, tx, ty, tw, 0);
+        }
+    if (cy >= ty)
+        gb_label_wrap(ui, checklist, GB_FS_SMALL, GB_C_MUTED, tx, cy, tw, -1);
     gb_button(ui, "capture", gb_ui_msg(ui, GB_MSG_PHOTO_CAPTURE),
               (SDL_Rect){gb_px(ui, 240), ui->h - gb_px(ui, 220), ui->w - gb_px(ui, 480), gb_px(ui, 170)},
               GB_BTN_PRIMARY, P.ph == PH_LIVE && st == GB_PW_READY);

@@ -39,10 +39,18 @@ static void update(gb_ui *ui)
         enter(ui);
 }
 
+/* Where the values start: after the widest key (English keys are longer). */
+static int value_x(gb_ui *ui)
+{
+    static const gb_msg keys[] = {GB_MSG_WELCOME_BATCH, GB_MSG_WELCOME_PRICE, GB_MSG_WELCOME_WINDOW};
+    int x = gb_px(ui, 110) + gb_widest(ui, keys, 3, GB_FS_BODY) + gb_px(ui, 40);
+    return x > gb_px(ui, 400) ? x : gb_px(ui, 400);
+}
+
 static void row(gb_ui *ui, int y, const char *k, const char *v)
 {
     gb_label(ui, k, GB_FS_BODY, GB_C_MUTED, gb_px(ui, 110), y, -1);
-    gb_label(ui, v, GB_FS_LARGE, GB_C_TEXT, gb_px(ui, 400), y - gb_px(ui, 6), -1);
+    gb_label(ui, v, GB_FS_LARGE, GB_C_TEXT, value_x(ui), y - gb_px(ui, 6), -1);
 }
 
 static void draw(gb_ui *ui)
@@ -71,7 +79,8 @@ static void draw(gb_ui *ui)
     char window[64];
     snprintf(window, sizeof window, "%s –\n%s", batch.window_start, batch.window_end);
     gb_label(ui, gb_ui_msg(ui, GB_MSG_WELCOME_WINDOW), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 110), y, -1);
-    gb_label_wrap(ui, window, GB_FS_BODY, GB_C_TEXT, gb_px(ui, 400), y, ui->w - gb_px(ui, 500), -1);
+    int vx = value_x(ui);
+    gb_label_wrap(ui, window, GB_FS_BODY, GB_C_TEXT, vx, y, ui->w - gb_px(ui, 100) - vx, -1);
     y = panel.y + panel.h + gb_px(ui, 160);
     gb_button(ui, "start", gb_ui_msg(ui, GB_MSG_WELCOME_START),
               (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 220)}, GB_BTN_PRIMARY, 1);

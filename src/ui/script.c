@@ -87,7 +87,7 @@ gb_script *gb_script_load(const char *path, gb_err *err)
             a++;
         snprintf(ln->arg, sizeof ln->arg, "%s", a);
         static const char *const known[] = {"tap", "type", "key", "scan", "wait-screen", "wait-text", "wait-button", "wait",
-                                            "show-photo", "screenshot", "expect-text", "expect-no-text",
+                                            "show-photo", "screenshot", "expect-text", "expect-no-text", "expect-no-overlap",
                                             "expect-screen", "expect-session-empty", "quit"};
         int ok = 0;
         for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
@@ -310,6 +310,26 @@ static int issue(gb_script *s, gb_ui *ui, line *ln, gb_err *err)
             gb_err_set(err, "line %d: %s '%s' failed on screen %s", ln->no, ln->cmd, a, screen_name(ui));
             return -1;
         }
+        return 2;
+    }
+    if (strcmp(ln->cmd, "expect-no-overlap") == 0) {
+        /* two strings drawn over each other: a layout that does not fit
+         * (a longer English text, a narrow window) */
+        for (int i = 0; i < ui->nboxes; i++)
+            for (int j = i + 1; j < ui->nboxes; j++) {
+                SDL_Rect both;
+                /* line boxes include the font's leading: stacked labels
+                 * may touch by a few pixels without any ink meeting */
+                if (!SDL_IntersectRect(&ui->boxes[i].r, &ui->boxes[j].r, &both) || both.h <= gb_px(ui, 12) ||
+                    both.w <= gb_px(ui, 12))
+                    continue;
+                const char *si = ui->drawn + ui->boxes[i].off, *sj = ui->drawn + ui->boxes[j].off;
+                gb_err_set(err, "line %d: on screen %s '%.*s' (%d,%d %dx%d) and '%.*s' (%d,%d %dx%d) overlap", ln->no,
+                           screen_name(ui), (int)strcspn(si, "\n"), si, ui->boxes[i].r.x, ui->boxes[i].r.y,
+                           ui->boxes[i].r.w, ui->boxes[i].r.h, (int)strcspn(sj, "\n"), sj, ui->boxes[j].r.x,
+                           ui->boxes[j].r.y, ui->boxes[j].r.w, ui->boxes[j].r.h);
+                return -1;
+            }
         return 2;
     }
     if (strcmp(ln->cmd, "expect-screen") == 0) {

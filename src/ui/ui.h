@@ -120,6 +120,13 @@ typedef struct gb_session {
 } gb_session;
 
 #define GB_UI_MAX_HITS 96
+#define GB_UI_MAX_TEXTS 192
+
+/* Where a string was drawn: the script's expect-no-overlap checks these. */
+typedef struct gb_text_box {
+    SDL_Rect r;
+    size_t off; /* of the string in the frame's text record (drawn / drawing) */
+} gb_text_box;
 
 typedef struct gb_hit {
     char id[32];
@@ -157,6 +164,10 @@ struct gb_ui {
     size_t drawn_len, drawn_cap;
     char *drawing;
     size_t drawing_len, drawing_cap;
+    gb_text_box boxes[GB_UI_MAX_TEXTS]; /* of the strings in drawn */
+    int nboxes;
+    gb_text_box boxes_building[GB_UI_MAX_TEXTS];
+    int nboxes_building;
 
     double now_ms;
     double last_input_ms;

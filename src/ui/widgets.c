@@ -19,21 +19,32 @@ const SDL_Color GB_C_WARN = {230, 150, 0, 255};
 const SDL_Color GB_C_WHITE = {255, 255, 255, 255};
 const SDL_Color GB_C_FOCUS = {0, 102, 204, 255};
 
-static void record_text(gb_ui *ui, const char *s)
+/* Records a drawn string (and returns where it starts in the record, or
+ * (size_t)-1 when it could not be recorded). */
+static size_t record_text(gb_ui *ui, const char *s)
 {
     size_t n = strlen(s);
     if (ui->drawing_len + n + 2 > ui->drawing_cap) {
         size_t cap = (ui->drawing_cap + n + 2) * 2;
         char *p = realloc(ui->drawing, cap);
         if (!p)
-            return;
+            return (size_t)-1;
         ui->drawing = p;
         ui->drawing_cap = cap;
     }
+    size_t off = ui->drawing_len;
     memcpy(ui->drawing + ui->drawing_len, s, n);
     ui->drawing_len += n;
     ui->drawing[ui->drawing_len++] = '\n';
     ui->drawing[ui->drawing_len] = 0;
+    return off;
+}
+
+static void record_box(gb_ui *ui, size_t off, SDL_Rect r)
+{
+    if (off == (size_t)-1 || ui->nboxes_building >= GB_UI_MAX_TEXTS || r.w <= 0 || r.h <= 0)
+        return;
+    ui->boxes_building[ui->nboxes_building++] = (gb_text_box){r, off};
 }
 
 void gb_hit_add(gb_ui *ui, const char *id, SDL_Rect r)
@@ -62,14 +73,31 @@ void gb_frame(gb_ui *ui, SDL_Rect r, SDL_Color c, int t)
 
 int gb_label(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int align)
 {
-    record_text(ui, s);
-    return gb_text_draw(ui->text, s, gb_px(ui, px), c, x, y, align);
+    size_t off = record_text(ui, s);
+    int w = gb_text_draw(ui->text, s, gb_px(ui, px), c, x, y, align);
+    int tw, th;
+    gb_text_size(ui->text, s, gb_px(ui, px), &tw, &th);
+    record_box(ui, off, (SDL_Rect){align < 0 ? x : align == 0 ? x - w / 2 : x - w, y, w, th});
+    return w;
 }
 
 int gb_label_wrap(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int w, int align)
 {
-    record_text(ui, s);
-    return gb_text_wrap(ui->text, s, gb_px(ui, px), c, x, y, w, align, 1);
+    size_t off = record_text(ui, s);
+    int h = gb_text_wrap(ui->text, s, gb_px(ui, px), c, x, y, w, align, 1);
+    record_box(ui, off, (SDL_Rect){x, y, w, h}); /* the box it was wrapped in: a little wide, never short */
+    return h;
+}
+
+int gb_widest(gb_ui *ui, const gb_msg *ids, int n, int px)
+{
+    int widest = 0;
+    for (int i = 0; i < n; i++) {
+        int tw, th;
+        gb_text_size(ui->text, gb_ui_msg(ui, ids[i]), gb_px(ui, px), &tw, &th);
+        widest = tw > widest ? tw : widest;
+    }
+    return widest;
 }
 
 void gb_button(gb_ui *ui, const char *id, const char *label, SDL_Rect r, gb_btn_style style, int enabled)
@@ -243,9 +271,19 @@ int gb_header(gb_ui *ui, const char *title, int home)
     /* the bar itself is tappable under the buttons: the hidden way into
      * staff mode (app.c) */
     gb_hit_add(ui, "title", (SDL_Rect){0, 0, ui->w, hh});
-    int th;
-    gb_text_size(ui->text, "国", gb_px(ui, GB_FS_TITLE), NULL, &th);
-    gb_label(ui, title, GB_FS_TITLE, GB_C_ON_PRIMARY, ui->w / 2, (hh - th) / 2, 0);
+    /* the title sits between the two buttons; a long one (English) is set
+     * smaller rather than under them */
+    static const int sizes[] = {GB_FS_TITLE, GB_FS_LARGE, GB_FS_BODY};
+    int room = ui->w - 2 * gb_px(ui, 230), fs = GB_FS_BODY, tw, th;
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        gb_text_size(ui->text, title, gb_px(ui, sizes[i]), &tw, &th);
+        if (tw <= room) {
+            fs = sizes[i];
+            break;
+        }
+    }
+    gb_text_size(ui->text, "国", gb_px(ui, fs), NULL, &th);
+    gb_label(ui, title, fs, GB_C_ON_PRIMARY, ui->w / 2, (hh - th) / 2, 0);
     SDL_Rect lang = {ui->w - gb_px(ui, 200), gb_px(ui, 35), gb_px(ui, 170), gb_px(ui, 80)};
     gb_button(ui, "lang", gb_ui_msg(ui, GB_MSG_LANG_TOGGLE), lang, GB_BTN_SECONDARY, 1);
     if (home) {

@@ -27,6 +27,10 @@ int gb_label(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int al
 /* Wrapped text in a box of width w; returns the height used. */
 int gb_label_wrap(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int w, int align);
 
+/* The width in window pixels of the widest of n catalogue messages at
+ * design size px: where a column of values starts after their keys. */
+int gb_widest(gb_ui *ui, const gb_msg *ids, int n, int px);
+
 /* A button; disabled ones are drawn grey and not registered. */
 void gb_button(gb_ui *ui, const char *id, const char *label, SDL_Rect r, gb_btn_style style, int enabled);
 
