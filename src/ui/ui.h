@@ -101,6 +101,7 @@ typedef struct gb_session {
     int photo_pass;
     int nfails; /* failed rules of the last capture */
     const char *fail_zh[GB_SESSION_MAX_FAILS], *fail_en[GB_SESSION_MAX_FAILS]; /* static rule texts */
+    const char *fail_id[GB_SESSION_MAX_FAILS]; /* their rule ids: the pictogram beside each */
     gb_msg notice;  /* a message shown on the current screen (validation), 0 = none */
     int has_notice;
     /* order lookup (screen_lookup.c): the student's orders in active batches */

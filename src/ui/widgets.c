@@ -36,6 +36,11 @@ static void record_text(gb_ui *ui, const char *s)
     ui->drawing[ui->drawing_len] = 0;
 }
 
+void gb_note_drawn(gb_ui *ui, const char *s)
+{
+    record_text(ui, s);
+}
+
 void gb_hit_add(gb_ui *ui, const char *id, SDL_Rect r)
 {
     if (ui->nbuilding >= GB_UI_MAX_HITS)

@@ -57,4 +57,8 @@ int gb_header(gb_ui *ui, const char *title, int home);
 /* Registers a tappable rectangle without drawing. */
 void gb_hit_add(gb_ui *ui, const char *id, SDL_Rect r);
 
+/* Records s among the strings of this frame without drawing it, so a
+ * script's expect-text can see what a picture shows ("pictogram:tilted"). */
+void gb_note_drawn(gb_ui *ui, const char *s);
+
 #endif
