@@ -161,7 +161,9 @@ static const gb_config_key keys[] = {
             "The centre's pay page; a pay-later QR code links here with the order number\n"
             "and a signature. Empty: no pay-later link (school-paid batches only)."),
     INT_KEY("payment", "pay_timeout_s", pay_timeout_s, 10, 7200, "300",
-            "How long the payment screen waits for a payment before offering pay-later."),
+            "Seconds the payment screen counts down. Then the order stays awaiting payment\n"
+            "(the student pays later) and the kiosk shows the done screen. The idle timeout\n"
+            "does not cut this screen short."),
 
     STR_KEY("vision", "face_model", face_model, "/usr/share/dlib/shape_predictor_68_face_landmarks.dat",
             "dlib's 68-point face landmark model (Debian package libdlib-data)."),
