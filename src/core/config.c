@@ -156,6 +156,9 @@ static const gb_config_key keys[] = {
             "Wrong staff PINs in a row before staff mode locks."),
     INT_KEY("staff", "pin_lockout_s", pin_lockout_s, 10, 86400, "300", "How long staff mode stays locked, seconds."),
     INT_KEY("staff", "pin_min_length", pin_min_length, 4, 32, "6", "Shortest staff PIN accepted when one is set."),
+    INT_KEY("staff", "long_press_ms", staff_long_press_ms, 500, 30000, "3000",
+            "Holding the title bar of the welcome screen this long opens the staff PIN\n"
+            "screen (touch screens without a keyboard), besides five taps on it and F12."),
 
     STR_KEY("payment", "pay_url", pay_url, "",
             "The centre's pay page; a pay-later QR code links here with the order number\n"

@@ -80,6 +80,7 @@ typedef struct gb_config {
     int pin_max_attempts;
     int pin_lockout_s;
     int pin_min_length;
+    int staff_long_press_ms;
     /* [payment] */
     char pay_url[256];
     int pay_timeout_s;

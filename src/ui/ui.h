@@ -171,6 +171,12 @@ struct gb_ui {
      * screen ("title") */
     int title_taps;
     double title_first_ms;
+    /* a press held down (finger or mouse): what it is on and since when,
+     * for the long press on the title bar ([staff] long_press_ms) */
+    int press_down;
+    int press_fired; /* the long press acted: its release is not a tap */
+    char press_id[32];
+    double press_ms;
 };
 
 /* Options for gb_ui_run. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The way into staff mode, headless, driven by --script: the PIN is checked
-# off the UI thread ("checking…" while the database is held by another
-# writer, input ignored meanwhile, one attempt counted).
+# The way into staff mode, headless, driven by --script: a long press on
+# the welcome screen's title bar ([staff] long_press_ms) opens the PIN
+# screen, a shorter one or one elsewhere does not; the PIN is checked off
+# the UI thread ("checking…" while the database is held by another writer,
+# input ignored meanwhile, one attempt counted).
 # Usage: test_kiosk_staff_entry.sh GRADBOOTH SOURCE_DIR
 set -u
 GB=$1
@@ -11,6 +13,41 @@ KIOSK_ID=T05
 EXTRA_INI=$'[store]\nbusy_timeout_ms = 30000'
 . "$(dirname "$0")/kiosk_lib.sh"
 echo 246810 | "$GB" --config "$T/kiosk.ini" staff set-pin >/dev/null 2>&1 && ok || bad "set-pin"
+
+# --- the long press: 3 s by default
+cat >"$T/press.script" <<S
+wait-screen welcome
+press title 1500
+expect-screen welcome
+press title 3400
+expect-screen staff-pin
+expect-text 请输入工作人员 PIN
+screenshot long-press
+tap back
+wait-screen welcome
+tap help
+wait-screen help
+press title 3400
+expect-screen help
+tap back
+wait-screen welcome
+press start 3400
+wait-screen identity
+tap home
+wait-screen welcome
+S
+if kiosk press; then ok; else bad "long-press script: $(tail -3 "$T/press.err")"; fi
+grep -c "screen staff-pin" "$T/press.err" | grep -qx 1 && ok || bad "the PIN screen did not open exactly once"
+# a centre that sets it shorter
+sed 's/^\[store\]/[staff]\nlong_press_ms = 1000\n[store]/' "$T/kiosk.ini" >"$T/press1s.ini"
+cat >"$T/press1s.script" <<S
+wait-screen welcome
+press title 600
+expect-screen welcome
+press title 1400
+expect-screen staff-pin
+S
+if KIOSK_INI=$T/press1s.ini kiosk press1s; then ok; else bad "long_press_ms script: $(tail -3 "$T/press1s.err")"; fi
 
 # --- the PIN check off the UI thread. Another writer (sqlite3, standing in
 # for the nightly sync) holds the database for 6 s from the moment the PIN
