@@ -109,8 +109,8 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(DONE_PAY_LATER, "订单已保存。支付结果在同步后更新；如未支付，可稍后在首页“查询订单”中继续支付。",      \
       "Your order is saved. The payment shows after the next sync; if you have not paid, pay later from \"My orders\" on the start screen.") \
     X(STAFF_PIN_CHECKING, "正在核对…", "Checking…")                                                      \
-    X(WELCOME_SCAN_HINT, "请把学信网图像采集码对准扫码器扫描，或点击“开始采集”后输入。",                   \
-      "Scan your CHSI collection code at the scanner now, or press Start to type it in.")                  \
+    X(WELCOME_SCAN_HINT, "请把学信网图像采集码对准扫码器扫描。\n或点击“开始采集”，在下一页输入。",         \
+      "Scan your collection code at the scanner,\nor press Start and type it on the next screen.")     \
     X(PAY_TITLE, "支付", "Payment")                                                                      \
     X(PAY_AMOUNT, "应付金额", "Amount")                                                                  \
     X(PAY_LATER_HINT, "请用手机微信扫描二维码支付。支付结果会在同步后更新，订单已保存。",                   \

@@ -1,9 +1,12 @@
 /* Welcome: the active batch (school, number, price, window), the start
- * button and the help page. A code scanned here starts the flow with it. */
+ * button and the help page. A code scanned here starts the flow with it.
+ * The title bar is also the hidden way into staff mode (app.c): five taps,
+ * or a long press. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/money.h"
+#include "ui/text.h"
 #include "ui/widgets.h"
 
 static gb_batch batch; /* not personal: what the kiosk serves */
@@ -39,10 +42,25 @@ static void update(gb_ui *ui)
         enter(ui);
 }
 
+/* Where the values start: after the widest label ("Collection window" in
+ * English is wider than the Chinese ones). */
+static int value_x(gb_ui *ui)
+{
+    gb_msg labels[] = {GB_MSG_WELCOME_BATCH, GB_MSG_WELCOME_PRICE, GB_MSG_WELCOME_WINDOW};
+    int x = gb_px(ui, 400);
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        int w;
+        gb_text_size(ui->text, gb_ui_msg(ui, labels[i]), gb_px(ui, GB_FS_BODY), &w, NULL);
+        if (gb_px(ui, 110) + w + gb_px(ui, 30) > x)
+            x = gb_px(ui, 110) + w + gb_px(ui, 30);
+    }
+    return x;
+}
+
 static void row(gb_ui *ui, int y, const char *k, const char *v)
 {
     gb_label(ui, k, GB_FS_BODY, GB_C_MUTED, gb_px(ui, 110), y, -1);
-    gb_label(ui, v, GB_FS_LARGE, GB_C_TEXT, gb_px(ui, 400), y - gb_px(ui, 6), -1);
+    gb_label(ui, v, GB_FS_LARGE, GB_C_TEXT, value_x(ui), y - gb_px(ui, 6), -1);
 }
 
 static void draw(gb_ui *ui)
@@ -71,7 +89,7 @@ static void draw(gb_ui *ui)
     char window[64];
     snprintf(window, sizeof window, "%s –\n%s", batch.window_start, batch.window_end);
     gb_label(ui, gb_ui_msg(ui, GB_MSG_WELCOME_WINDOW), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 110), y, -1);
-    gb_label_wrap(ui, window, GB_FS_BODY, GB_C_TEXT, gb_px(ui, 400), y, ui->w - gb_px(ui, 500), -1);
+    gb_label_wrap(ui, window, GB_FS_BODY, GB_C_TEXT, value_x(ui), y, ui->w - gb_px(ui, 100) - value_x(ui), -1);
     y = panel.y + panel.h + gb_px(ui, 160);
     gb_button(ui, "start", gb_ui_msg(ui, GB_MSG_WELCOME_START),
               (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 220)}, GB_BTN_PRIMARY, 1);
@@ -81,7 +99,9 @@ static void draw(gb_ui *ui)
     y += gb_px(ui, 180);
     gb_button(ui, "help", gb_ui_msg(ui, GB_MSG_WELCOME_HELP),
               (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 110)}, GB_BTN_LINK, 1);
-    gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_ID_SCAN_HINT), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 90),
+    /* what a student can do here: scan now (no field to type in on this
+     * screen; typing is on the identity screen after Start) */
+    gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_WELCOME_SCAN_HINT), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 90),
                   ui->h - gb_px(ui, 200), ui->w - gb_px(ui, 180), 0);
 }
 

@@ -253,9 +253,15 @@ int gb_header(gb_ui *ui, const char *title, int home)
     /* the bar itself is tappable under the buttons: the hidden way into
      * staff mode (app.c) */
     gb_hit_add(ui, "title", (SDL_Rect){0, 0, ui->w, hh});
-    int th;
-    gb_text_size(ui->text, "国", gb_px(ui, GB_FS_TITLE), NULL, &th);
-    gb_label(ui, title, GB_FS_TITLE, GB_C_ON_PRIMARY, ui->w / 2, (hh - th) / 2, 0);
+    /* between the buttons on either side; a long English title gets
+     * smaller rather than run under the language button */
+    int fs = GB_FS_TITLE, tw, th;
+    int room = ui->w - 2 * gb_px(ui, 220);
+    gb_text_size(ui->text, title, gb_px(ui, fs), &tw, NULL);
+    if (tw > room)
+        fs = fs * room / tw;
+    gb_text_size(ui->text, "国", gb_px(ui, fs), NULL, &th);
+    gb_label(ui, title, fs, GB_C_ON_PRIMARY, ui->w / 2, (hh - th) / 2, 0);
     SDL_Rect lang = {ui->w - gb_px(ui, 200), gb_px(ui, 35), gb_px(ui, 170), gb_px(ui, 80)};
     gb_button(ui, "lang", gb_ui_msg(ui, GB_MSG_LANG_TOGGLE), lang, GB_BTN_SECONDARY, 1);
     if (home) {
