@@ -106,8 +106,8 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(RESULT_NEXT, "下一页", "Next")                                                                     \
     X(RESULT_PAGE_LINE, "%d / %d", "%d / %d")                                                            \
     X(PAY_COUNTDOWN_LINE, "剩余支付时间 %d:%02d", "Time left to pay: %d:%02d")                           \
-    X(DONE_PAY_LATER, "订单已保存。支付结果在同步后更新；如未支付，可稍后在首页“查询订单”中继续支付。",      \
-      "Your order is saved. The payment shows after the next sync; if you have not paid, pay later from \"My orders\" on the start screen.") \
+    X(DONE_PAY_LATER, "订单已保存，支付结果在同步后更新。\n如未支付，可稍后在首页点击“查询订单”继续支付。",  \
+      "Your order is saved; the payment shows after the next sync.\nNot paid yet? Pay later with \"My orders\" on the start screen.") \
     X(STAFF_PIN_CHECKING, "正在核对…", "Checking…")                                                      \
     X(WELCOME_SCAN_HINT, "请把学信网图像采集码对准扫码器扫描。\n或点击“开始采集”，在下一页输入。",         \
       "Scan your collection code at the scanner,\nor press Start and type it on the next screen.")     \

@@ -5,7 +5,7 @@
  * allows.
  *
  * The failed list gets the room it needs: the photo shrinks (down to
- * PHOTO_MIN_H) as reasons are added, and when they still do not fit they
+ * PHOTO_MIN_H; a small box when no photo could be cut) as reasons are added, and when they still do not fit they
  * are shown a page at a time ("fails-prev" / "fails-next"), whole rows
  * only, so no reason is ever cut off. */
 #include <sodium.h>
@@ -24,6 +24,7 @@
  * pictogram, the padding of a reason's row and the gap between rows. */
 #define PHOTO_H 640
 #define PHOTO_MIN_H 400
+#define NO_PHOTO_H 240 /* the grey box when no photo could be cut */
 #define PIC 120
 #define ROW_PAD 12
 #define ROW_GAP 10
@@ -230,8 +231,10 @@ static void draw(gb_ui *ui)
         title_h = gb_text_wrap(ui->text, gb_ui_msg(ui, GB_MSG_RESULT_FAIL), gb_px(ui, GB_FS_LARGE), GB_C_BAD, 0, 0,
                                w, -1, 0);
         int room = bottom - y - gb_px(ui, 40) - title_h - gb_px(ui, 20) - L.total;
-        if (room < ph || !tex)
-            ph = room > gb_px(ui, PHOTO_MIN_H) && tex ? room : gb_px(ui, PHOTO_MIN_H);
+        if (room < ph)
+            ph = room > gb_px(ui, PHOTO_MIN_H) ? room : gb_px(ui, PHOTO_MIN_H);
+        if (!tex)
+            ph = gb_px(ui, NO_PHOTO_H);
     }
     int pw = ph * 3 / 4;
     SDL_Rect pr = {(ui->w - pw) / 2, y, pw, ph};

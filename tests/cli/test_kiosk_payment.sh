@@ -55,7 +55,7 @@ expect-text 查询订单
 screenshot done-zh
 tap lang
 expect-text Awaiting payment
-expect-text pay later from
+expect-text Pay later with "My orders"
 screenshot done-en
 wait-screen welcome 10000
 expect-session-empty
