@@ -292,7 +292,7 @@ static void arc_arrow(const pen *p, double cx, double cy, double rx, double ry, 
     arrow(p, sx, sy, tx, ty, w, c);
 }
 
-/* A vertical gradient over a rectangle, top colour to bottom colour. */
+/* A rectangle shading from the left colour to the right one. */
 static void gradient_h(const pen *p, double x, double y, double w, double h, SDL_Color left, SDL_Color right)
 {
     SDL_Vertex v[4] = {{at(p, x, y), left, {0, 0}},
@@ -715,7 +715,7 @@ static void pic_head_covering(canvas *c)
     draw_person(p, &w);
     /* a cap: crown and brim */
     ellipse_cut(p, HEAD_X, HEAD_Y - 9, FACE_RX + 3.5, FACE_RY - 3, 0, 1, HEAD_Y - 12, C_FAULT);
-    rect(p, HEAD_X - FACE_RX - 4, HEAD_Y - 13.5, 2 * FACE_RX + 16, 3.4, tint(C_FAULT, 0.0));
+    rect(p, HEAD_X - FACE_RX - 4, HEAD_Y - 13.5, 2 * FACE_RX + 16, 3.4, C_FAULT);
     line(p, HEAD_X, HEAD_Y - 30, HEAD_X, HEAD_Y - 14, 1.0, tint(C_FAULT, 0.45));
     unplace(p);
 }

@@ -12,7 +12,8 @@
  * Threads: the UI thread never calls the camera or the face analysis. The
  * photo worker (photo_worker.h) opens the camera, loads the face model,
  * captures and analyses; the UI only takes frames from the camera's
- * latest-frame mailbox and reads the worker's results. */
+ * latest-frame mailbox and reads the worker's results. The staff PIN's
+ * slow hash runs on a thread of its own too (screen_staff_pin.c). */
 #ifndef GB_UI_UI_H
 #define GB_UI_UI_H
 

@@ -54,7 +54,7 @@ static void test_every_rule_has_its_pictogram(void **state)
     (void)state;
     size_t n;
     const gb_rule *rules = gb_rules(&n);
-    assert_int_equal(n, 21);
+    assert_true(n >= 21); /* the 21 of this writing, and any added since */
     for (size_t i = 0; i < n; i++) {
         if (!gb_pictogram_known(rules[i].id, NULL))
             fail_msg("rule %s has no pictogram in illustrate.c's table", rules[i].id);
