@@ -53,6 +53,7 @@ bench: build
 	@bench/check $(BUILD)
 	@bench/liveview $(BUILD)
 	@bench/kiosk $(BUILD)
+	@bench/qr $(BUILD)
 
 # The .deb is built in its own folder: installed paths (/usr, the assets
 # under /usr/share/gradbooth) differ from the development build's.

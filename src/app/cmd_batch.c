@@ -94,18 +94,19 @@ static int add(gb_cli *cli, int argc, char **argv)
         return gb_cli_usage_error("batch", "--school and --batch may not hold control characters (tab, escape)");
     if (!gb_valid_batch_no(b.batch_no))
         return gb_cli_usage_error("batch", "--batch: 3-32 letters, digits, '-' or '_', got '%s'", b.batch_no);
-    const char *which[2] = {"--start", "--end"};
+    const char *opt[2] = {"--start", "--end"};
     const char *when[2] = {b.window_start, b.window_end};
-    for (int k = 0; k < 2; k++)
-        if (!gb_valid_local_minute(when[k])) {
-            int shape = strlen(when[k]) == 16 && when[k][4] == '-' && when[k][7] == '-' && when[k][10] == ' ' &&
-                        when[k][13] == ':';
-            return gb_cli_usage_error("batch", shape ? "%s: '%s' is not a real date and time"
-                                                     : "%s: expected 'YYYY-MM-DD HH:MM' (24-hour), got '%s'",
-                                      which[k], when[k]);
-        }
-    if (strcmp(b.window_end, b.window_start) <= 0)
+    int which;
+    switch (gb_batch_window_check(b.window_start, b.window_end, &which)) {
+    case GB_WINDOW_CHECK_OK: break;
+    case GB_WINDOW_CHECK_SHAPE:
+        return gb_cli_usage_error("batch", "%s: expected 'YYYY-MM-DD HH:MM' (24-hour), got '%s'", opt[which],
+                                  when[which]);
+    case GB_WINDOW_CHECK_NOT_REAL:
+        return gb_cli_usage_error("batch", "%s: '%s' is not a real date and time", opt[which], when[which]);
+    case GB_WINDOW_CHECK_ORDER:
         return gb_cli_usage_error("batch", "--end (%s) must be after --start (%s)", b.window_end, b.window_start);
+    }
     if (gb_cli_load_config(cli) < 0)
         return GB_EXIT_USAGE;
     if (!backdrop) {

@@ -302,7 +302,8 @@ static int file_grab(void *dev, int timeout_ms, gb_image **frame, gb_err *err)
     if (load_base(d, err) < 0)
         return GB_CAM_EFRAME; /* that file went bad; the next may be fine */
     gb_rect r = moving_crop(d, d->frame);
-    gb_image *img = gb_image_crop_resize(d->base, r.x, r.y, r.w, r.h, d->out_w, d->out_h, err);
+    /* the quick resampler: a moving picture to look at, 15 times a second */
+    gb_image *img = gb_image_crop_resize_fast(d->base, r.x, r.y, r.w, r.h, d->out_w, d->out_h, err);
     if (!img)
         return GB_CAM_EFRAME;
     gb_image_free(*frame); /* the resampler makes its own buffer */

@@ -26,6 +26,24 @@ int gb_valid_local_minute(const char *s)
     return d <= max;
 }
 
+gb_window_check gb_batch_window_check(const char *start, const char *end, int *which)
+{
+    const char *when[2] = {start, end};
+    for (int k = 0; k < 2; k++) {
+        *which = k;
+        if (gb_valid_local_minute(when[k]))
+            continue;
+        const char *s = when[k];
+        int shape = strlen(s) == 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':';
+        for (int i = 0; shape && i < 16; i++)
+            if (i != 4 && i != 7 && i != 10 && i != 13 && (s[i] < '0' || s[i] > '9'))
+                shape = 0;
+        return shape ? GB_WINDOW_CHECK_NOT_REAL : GB_WINDOW_CHECK_SHAPE;
+    }
+    *which = 1;
+    return strcmp(end, start) > 0 ? GB_WINDOW_CHECK_OK : GB_WINDOW_CHECK_ORDER;
+}
+
 void gb_local_minute(time_t t, char out[17])
 {
     struct tm tm;

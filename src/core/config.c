@@ -66,6 +66,16 @@ static const gb_config_key keys[] = {
             "Automatic capture once every live check has been green this long; 0 = button only."),
     INT_KEY("capture", "guidance_hz", guidance_hz, 1, 30, "10",
             "Live analyses per second for the guidance on the photo screen."),
+    INT_KEY("capture", "guidance_max_side", guidance_max_side, 240, 4096, "640",
+            "Live-view frames are shrunk to this longer side (pixels) before the guidance\n"
+            "analysis: face detection time grows with pixels, and a face in front of the\n"
+            "booth is large. The captured still is always judged at full quality."),
+    INT_KEY("capture", "qr_scan_hz", qr_scan_hz, 1, 30, "6",
+            "Looks per second for a collection-code QR code in the live view (identity\n"
+            "and order lookup screens). Each look takes about 5-20 ms on the second core."),
+    INT_KEY("capture", "qr_max_side", qr_max_side, 320, 8192, "1280",
+            "Live-view frames longer than this (pixels) are halved until they fit before\n"
+            "the QR scan: quicker, and a phone held up to the camera stays readable."),
     INT_KEY("capture", "mirror_preview", mirror_preview, 0, 1, "1",
             "1: the live view is shown mirrored, like a mirror (the saved photo never is)."),
 
@@ -159,6 +169,21 @@ static const gb_config_key keys[] = {
     INT_KEY("staff", "long_press_ms", staff_long_press_ms, 500, 30000, "3000",
             "Holding the title bar of the welcome screen this long opens the staff PIN\n"
             "screen (touch screens without a keyboard), besides five taps on it and F12."),
+    STR_KEY("staff", "usb_roots", usb_roots, "/media,/run/media,/mnt",
+            "Folders where USB sticks are mounted, comma separated. The staff screen's roster\n"
+            "import lists the .csv, .txt and .tsv files found under them."),
+    INT_KEY("staff", "usb_scan_depth", usb_scan_depth, 1, 8, "4",
+            "Folder levels searched below each of usb_roots: a file directly in a root is\n"
+            "level 1, /media/kiosk/STICK/roster.csv level 3, one folder on the stick level 4."),
+    INT_KEY("staff", "usb_scan_max_entries", usb_scan_max_entries, 100, 1000000, "20000",
+            "Folder entries the search looks at in all, so a big disk mounted there cannot\n"
+            "hold the staff screen up."),
+    INT_KEY("staff", "usb_files_listed", usb_files_listed, 1, 12, "6",
+            "Roster files the staff screen lists, newest first."),
+    STR_KEY("staff", "shutdown_command", shutdown_command, "systemctl poweroff",
+            "What \"shut down the machine\" on the staff screen runs: a program and its arguments\n"
+            "separated by spaces, started without a shell (no quoting, no variables). Empty:\n"
+            "the button is off."),
 
     STR_KEY("payment", "pay_url", pay_url, "",
             "The centre's pay page; a pay-later QR code links here with the order number\n"

@@ -33,6 +33,9 @@ typedef struct gb_config {
     int countdown_s;
     int auto_capture_hold_ms;
     int guidance_hz;
+    int qr_scan_hz;
+    int guidance_max_side;
+    int qr_max_side;
     int mirror_preview;
     /* [photo] */
     int photo_width;
@@ -81,6 +84,11 @@ typedef struct gb_config {
     int pin_lockout_s;
     int pin_min_length;
     int staff_long_press_ms;
+    char usb_roots[512];
+    int usb_scan_depth;
+    int usb_scan_max_entries;
+    int usb_files_listed;
+    char shutdown_command[256];
     /* [payment] */
     char pay_url[256];
     int pay_timeout_s;

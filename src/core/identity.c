@@ -12,8 +12,7 @@ const char *gb_identity_result_name(gb_identity_result r)
     return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
 }
 
-/* ID suffixes compare with x and X the same (keyboards differ). */
-static int same_suffix(const char *a, const char *b)
+int gb_identity_same_suffix(const char *a, const char *b)
 {
     if (strlen(a) != 4 || strlen(b) != 4)
         return 0;
@@ -36,7 +35,7 @@ gb_identity_result gb_identity_check(const gb_identity_input *in)
         return GB_ID_BATCH_CLOSED;
     if (!in->student_found)
         return GB_ID_NOT_IN_BATCH;
-    if (!in->typed_id_last4 || !in->roster_id_last4 || !same_suffix(in->typed_id_last4, in->roster_id_last4))
+    if (!in->typed_id_last4 || !in->roster_id_last4 || !gb_identity_same_suffix(in->typed_id_last4, in->roster_id_last4))
         return GB_ID_SUFFIX_MISMATCH;
     if (in->batch->feature_code_required &&
         (!in->typed_feature_code || !in->roster_feature_code || !in->roster_feature_code[0] ||

@@ -34,6 +34,10 @@ typedef struct gb_identity_input {
 
 gb_identity_result gb_identity_check(const gb_identity_input *in);
 
+/* 1 when two ID suffixes are the same four characters, x and X alike
+ * (keyboards and rosters differ). */
+int gb_identity_same_suffix(const char *a, const char *b);
+
 /* Stable name for logs and tests ("suffix_mismatch"). */
 const char *gb_identity_result_name(gb_identity_result r);
 

@@ -142,3 +142,37 @@ int gb_batch_set_active(gb_store *st, const char *batch_no, int active, gb_err *
     }
     return 0;
 }
+
+int gb_batch_set_window(gb_store *st, const char *batch_no, const char *start, const char *end, gb_err *err)
+{
+    int which;
+    const char *name[2] = {"start", "end"}, *when[2] = {start, end};
+    switch (gb_batch_window_check(start, end, &which)) {
+    case GB_WINDOW_CHECK_OK: break;
+    case GB_WINDOW_CHECK_SHAPE:
+        gb_err_set(err, "window %s: expected 'YYYY-MM-DD HH:MM' (24-hour), got '%s'", name[which], when[which]);
+        return -1;
+    case GB_WINDOW_CHECK_NOT_REAL:
+        gb_err_set(err, "window %s: '%s' is not a real date and time", name[which], when[which]);
+        return -1;
+    case GB_WINDOW_CHECK_ORDER:
+        gb_err_set(err, "window: the end (%s) is not after the start (%s)", end, start);
+        return -1;
+    }
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "UPDATE batches SET window_start = ?, window_end = ? WHERE batch_no = ?", -1, &s,
+                           NULL) != SQLITE_OK)
+        return gb_store_fail(st, err, "update batch window");
+    sqlite3_bind_text(s, 1, start, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, end, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, batch_no, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return gb_store_fail(st, err, "update batch window");
+    if (sqlite3_changes(st->db) == 0) {
+        gb_err_set(err, "no batch %s", batch_no);
+        return -1;
+    }
+    return 0;
+}

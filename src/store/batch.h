@@ -20,4 +20,9 @@ int gb_batch_list(gb_store *st, gb_batch **out, size_t *count, gb_err *err);
 
 int gb_batch_set_active(gb_store *st, const char *batch_no, int active, gb_err *err);
 
+/* Changes a batch's collection window (local "YYYY-MM-DD HH:MM"). The window
+ * is checked as `gradbooth batch add` checks it (gb_batch_window_check);
+ * err names the problem and nothing changes. */
+int gb_batch_set_window(gb_store *st, const char *batch_no, const char *start, const char *end, gb_err *err);
+
 #endif

@@ -1,4 +1,5 @@
-/* Staff figures: today's orders by state and the top photo failures. */
+/* Staff figures: today's orders by state, the top photo failures and
+ * what waits for the sync. */
 #include "store/stats.h"
 
 #include <stdio.h>
@@ -105,4 +106,35 @@ int gb_stats_top_failures(gb_store *st, const char *since, gb_rule_count *out, i
         n = max;
     memcpy(out, all, sizeof all[0] * (size_t)n);
     return n;
+}
+
+static int one_row(gb_store *st, const char *sql, long *n, char *text, size_t size, gb_err *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+        return gb_store_fail(st, err, "sync status");
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        if (n)
+            *n = (long)sqlite3_column_int64(q, 0);
+        if (text)
+            gb_store_text(q, 0, text, size);
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? 0 : gb_store_fail(st, err, "sync status");
+}
+
+int gb_stats_sync(gb_store *st, gb_sync_status *out, gb_err *err)
+{
+    memset(out, 0, sizeof *out);
+    /* Both times are the same fixed-width UTC text, so max() is the latest. */
+    if (one_row(st, "SELECT count(*) FROM orders WHERE state = 'submitted'", &out->submitted, NULL, 0, err) < 0 ||
+        one_row(st, "SELECT count(*) FROM orders WHERE state = 'resubmitted'", &out->resubmitted, NULL, 0, err) < 0 ||
+        one_row(st, "SELECT count(*) FROM outbox WHERE done_at IS NULL", &out->outbox_pending, NULL, 0, err) < 0 ||
+        one_row(st,
+                "SELECT max(t) FROM (SELECT max(at) AS t FROM order_history WHERE actor = 'sync' "
+                "UNION ALL SELECT max(done_at) FROM outbox)",
+                NULL, out->last_sync, sizeof out->last_sync, err) < 0)
+        return -1;
+    return 0;
 }

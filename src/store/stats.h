@@ -31,4 +31,16 @@ typedef struct gb_rule_count {
 int gb_stats_top_failures(gb_store *st, const char *since, gb_rule_count *out, int max, long *checks, long *fails,
                           gb_err *err);
 
+/* What the store knows about the sync with the centre, which is not built
+ * yet (issue: sync with the centre): the orders waiting for their upload,
+ * the outbox entries not done, and the last time the sync left a trace (an
+ * order it moved, an outbox entry it finished). */
+typedef struct gb_sync_status {
+    long submitted, resubmitted; /* orders in these states wait for an upload */
+    long outbox_pending;         /* outbox rows without done_at */
+    char last_sync[21];          /* UTC text as stored; "" when the sync never ran */
+} gb_sync_status;
+
+int gb_stats_sync(gb_store *st, gb_sync_status *out, gb_err *err);
+
 #endif

@@ -422,6 +422,9 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
         [GB_SCREEN_RESULT] = &gb_screen_result, [GB_SCREEN_PAYMENT] = &gb_screen_payment,
         [GB_SCREEN_DONE] = &gb_screen_done, [GB_SCREEN_LOOKUP] = &gb_screen_lookup,
         [GB_SCREEN_STAFF_PIN] = &gb_screen_staff_pin, [GB_SCREEN_STAFF] = &gb_screen_staff,
+        [GB_SCREEN_STAFF_BATCHES] = &gb_screen_staff_batches, [GB_SCREEN_STAFF_WINDOW] = &gb_screen_staff_window,
+        [GB_SCREEN_STAFF_ROSTER] = &gb_screen_staff_roster, [GB_SCREEN_STAFF_CAMERA] = &gb_screen_staff_camera,
+        [GB_SCREEN_STAFF_SYNC] = &gb_screen_staff_sync, [GB_SCREEN_STAFF_POWER] = &gb_screen_staff_power,
     };
     memcpy(ui->screens, screens, sizeof screens);
 
@@ -483,6 +486,8 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
         SDL_Event e;
         while (SDL_PollEvent(&e))
             handle_sdl(ui, &e);
+        if (ui->quit) /* closed by staff (or the window manager): no further script step */
+            break;
         check_long_press(ui);
         if (ui->klen && ui->now_ms - ui->k_last_ms > ui->cfg.scanner_max_key_gap_ms)
             flush_keys(ui);

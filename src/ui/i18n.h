@@ -52,6 +52,17 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(ID_MISSING_LAST4, "请输入身份证号后四位（4 位数字，最后一位可以是 X）。",                            \
       "Enter the last 4 characters of your ID number (digits; the last may be X).")                        \
     X(ID_MISSING_FEATURE, "本批次需要学校特征码，请输入。", "This batch needs your school feature code.") \
+    X(QR_TITLE, "扫描图像采集码", "Scan your collection code")                                           \
+    X(QR_HINT, "把手机上的学信网图像采集码对准摄像头，或对准扫码器。",                                     \
+      "Hold the CHSI collection code on your phone up to the camera, or to the scanner.")                  \
+    X(QR_NOT_CODE, "这个二维码不是学信网图像采集码。",                                            \
+      "That QR code is not a CHSI collection code.")                                   \
+    X(QR_NO_CAMERA, "摄像头不可用，请使用扫码器。", "The camera is not available; use the scanner.")        \
+    X(QR_RESCAN, "重新扫描", "Scan again")                                                               \
+    X(ID_CODE_TYPE_HINT, "无法扫描时，可点这里输入采集码", "Can't scan? Tap here to type the code")          \
+    X(LOOKUP_LAST4_PROMPT, "为保护你的信息，请输入身份证号后四位。",                                        \
+      "To protect your details, enter the last 4 characters of your ID number.")                          \
+    X(LOOKUP_SHOW, "查看订单", "Show my orders")                                                         \
     X(FAIL_TITLE, "核验未通过", "Verification failed")                                                   \
     X(FAIL_CONTACT, "如有疑问，请联系学校负责采集的老师。", "Please contact your school's collection office.") \
     X(FAIL_RETRY, "重新输入", "Try again")                                                               \
@@ -109,8 +120,8 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(DONE_PAY_LATER, "订单已保存，支付结果在同步后更新。\n如未支付，可稍后在首页点击“查询订单”继续支付。",  \
       "Your order is saved; the payment shows after the next sync.\nNot paid yet? Pay later with \"My orders\" on the start screen.") \
     X(STAFF_PIN_CHECKING, "正在核对…", "Checking…")                                                      \
-    X(WELCOME_SCAN_HINT, "请把学信网图像采集码对准扫码器扫描。\n或点击“开始采集”，在下一页输入。",         \
-      "Scan your collection code at the scanner,\nor press Start and type it on the next screen.")     \
+    X(WELCOME_SCAN_HINT, "请把学信网图像采集码对准扫码器扫描。\n或点击“开始采集”，在下一页对准摄像头或手动输入。", \
+      "Scan your collection code at the scanner,\nor press Start: show it to the camera or type it there.")   \
     X(PAY_TITLE, "支付", "Payment")                                                                      \
     X(PAY_AMOUNT, "应付金额", "Amount")                                                                  \
     X(PAY_LATER_HINT, "请用手机微信扫描二维码支付。支付结果会在同步后更新，订单已保存。",                   \
@@ -167,6 +178,77 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(STAFF_FAILURES, "今日照片检查", "Today's photo checks")                                            \
     X(STAFF_CHECKS_LINE, "共 %ld 张，未通过 %ld 张", "%ld checked, %ld failed")                          \
     X(STAFF_EXIT, "退出工作人员模式", "Leave staff mode")                                                \
+    X(STAFF_MENU_BATCHES, "批次与名单", "Batches and rosters")                                           \
+    X(STAFF_MENU_CAMERA, "相机检测", "Camera test")                                                      \
+    X(STAFF_MENU_SYNC, "同步状态", "Sync status")                                                        \
+    X(STAFF_MENU_POWER, "退出与关机", "Exit and shut down")                                              \
+    X(STAFF_BATCH_SUMMARY, "批次 %d 个，启用中 %d 个", "Batches: %d, active: %d")                        \
+    X(STAFF_STORE_ERROR, "数据库出错，请查看日志。", "Database error; see the log.")                     \
+    X(STAFF_WINDOW_LINE, "采集时间 %s 至 %s  ·  学生 %ld 人", "Window %s to %s  ·  %ld students")        \
+    X(STAFF_CHANGE_WINDOW, "修改时间", "Change window")                                                  \
+    X(STAFF_IMPORT_ROSTER, "从 U 盘导入名单", "Import a roster from USB")                                \
+    X(STAFF_WINDOW_SAVED, "批次 %s 的采集时间已保存。", "The window of batch %s is saved.")              \
+    X(STAFF_WINDOW_ENDED, "注意：新的采集时间已经结束，学生无法使用这个批次。", "Note: the new window has ended already; students cannot use this batch.") \
+    X(STAFF_WINDOW_TITLE, "修改采集时间", "Collection window")                                           \
+    X(STAFF_WINDOW_START, "开始时间（YYYY-MM-DD HH:MM）", "Start (YYYY-MM-DD HH:MM)")                    \
+    X(STAFF_WINDOW_END, "结束时间（YYYY-MM-DD HH:MM）", "End (YYYY-MM-DD HH:MM)")                        \
+    X(STAFF_WINDOW_SAVE, "保存", "Save")                                                                 \
+    X(STAFF_WINDOW_START_SHAPE, "开始时间应为 YYYY-MM-DD HH:MM（24 小时制），例如 2026-12-01 08:00。", "Start: expected YYYY-MM-DD HH:MM (24-hour), e.g. 2026-12-01 08:00.") \
+    X(STAFF_WINDOW_END_SHAPE, "结束时间应为 YYYY-MM-DD HH:MM（24 小时制），例如 2026-12-20 18:00。", "End: expected YYYY-MM-DD HH:MM (24-hour), e.g. 2026-12-20 18:00.") \
+    X(STAFF_WINDOW_START_NOT_REAL, "开始时间 %s 不是真实的日期和时间。", "Start: %s is not a real date and time.") \
+    X(STAFF_WINDOW_END_NOT_REAL, "结束时间 %s 不是真实的日期和时间。", "End: %s is not a real date and time.") \
+    X(STAFF_WINDOW_ORDER, "结束时间必须晚于开始时间。", "The end must be after the start.")              \
+    X(STAFF_ROSTER_TITLE, "导入名单", "Import a roster")                                                 \
+    X(STAFF_ROSTER_ROOTS, "在 %s 下查找 .csv、.txt、.tsv 文件", "Looking under %s for .csv, .txt and .tsv files") \
+    X(STAFF_ROSTER_RESCAN, "重新查找", "Look again")                                                     \
+    X(STAFF_ROSTER_NONE, "没有找到名单文件。请插入 U 盘，稍等片刻后点“重新查找”。", "No roster files found. Plug in the USB stick, wait a moment, then tap Look again.") \
+    X(STAFF_ROSTER_MORE, "另有 %d 个较早的文件没有列出。", "%d older files are not listed.")             \
+    X(STAFF_ROSTER_TARGET, "导入到批次", "Into batch")                                                   \
+    X(STAFF_ROSTER_UPDATE, "替换信息有变化的学生", "Replace students whose data changed")                \
+    X(STAFF_ROSTER_CHECK, "检查名单", "Check the roster")                                                \
+    X(STAFF_ROSTER_PICK, "请先选择一个文件和一个批次。", "Pick a file and a batch first.")               \
+    X(STAFF_ROSTER_FILE_INFO, "%s：%zu 名学生（%s）", "%s: %zu students (%s)")                           \
+    X(STAFF_ROSTER_INTO, "导入到批次 %s", "Into batch %s")                                               \
+    X(STAFF_ROSTER_DRY, "检查通过，尚未写入。确认后将新增 %zu 人，更新 %zu 人，不变 %zu 人；批次中另有 %zu 人不在此文件中（保留）。", "Checked; nothing written yet. The import will add %zu, update %zu and leave %zu unchanged; %zu in the batch are not in this file (kept).") \
+    X(STAFF_ROSTER_PROBLEMS, "名单有 %zu 个问题，不能导入，什么也没有写入。请学校改正后再导入：", "Problems found: %zu. The roster cannot be imported and nothing was written. Have the school fix them, then import again:") \
+    X(STAFF_ROSTER_WARNINGS, "%zu 个提醒（不影响导入，请与学校核对）：", "Warnings: %zu (the import goes ahead; check with the school):") \
+    X(STAFF_ROSTER_NOT_SHOWN, "……另有 %zu 条没有显示", "… and %zu more not shown")                       \
+    X(STAFF_ROSTER_IMPORT, "确认导入", "Import")                                                         \
+    X(STAFF_ROSTER_DONE, "已导入批次 %s：新增 %zu 人，更新 %zu 人，不变 %zu 人。", "Imported into batch %s: %zu added, %zu updated, %zu unchanged.") \
+    X(STAFF_ROSTER_READ_ERROR, "无法读取文件：%s", "The file cannot be read: %s")                        \
+    X(STAFF_ROSTER_FAILED, "导入失败，什么也没有写入：%s", "The import failed; nothing was written: %s") \
+    X(STAFF_ROSTER_FILES, "返回文件列表", "Back to the files")                                           \
+    X(STAFF_ROSTER_CHECKING, "正在检查名单…", "Checking the roster…")                                    \
+    X(STAFF_CAM_LIVE_ON, "实时画面", "Live view")                                                        \
+    X(STAFF_CAM_LIVE_OFF, "停止画面", "Stop live view")                                                  \
+    X(STAFF_CAM_LIVE_FPS, "实时画面 %.1f 帧/秒", "Live view %.1f fps")                                   \
+    X(STAFF_CAM_CAPTURE, "拍照测试", "Test capture")                                                     \
+    X(STAFF_CAM_CAPTURING, "正在拍照并检查…", "Capturing and checking…")                                 \
+    X(STAFF_CAM_NOT_READY, "相机或人脸模型还没有就绪。", "The camera or the face model is not ready yet.") \
+    X(STAFF_CAM_RESULT_TIME, "用时 %.2f 秒，原图 %d×%d", "Took %.2f s, still %d×%d")                     \
+    X(STAFF_CAM_RESULT_PHOTO, "结果照片 %d×%d，%.1f KB", "Result photo %d×%d, %.1f KB")                  \
+    X(STAFF_CAM_NO_PHOTO, "无法裁出结果照片。", "No result photo could be cut.")                         \
+    X(STAFF_CAM_FACE, "找到人脸", "Face found")                                                          \
+    X(STAFF_CAM_NO_FACE, "没有找到唯一的一张人脸", "No single face found")                               \
+    X(STAFF_CAM_PASS, "检查结果：通过，0 项未通过", "Verdict: pass, 0 rules failed")                     \
+    X(STAFF_CAM_FAIL, "检查结果：%d 项未通过", "Verdict: %d rule(s) failed")                             \
+    X(STAFF_CAM_CAPTURE_ERROR, "拍照失败：%s", "The capture failed: %s")                                 \
+    X(STAFF_CAM_NOT_SAVED, "测试照片不会保存。", "Test photos are not saved.")                           \
+    X(STAFF_SYNC_WAITING, "等待上传的订单：%ld 个", "Orders waiting for upload: %ld")                    \
+    X(STAFF_SYNC_WAITING_DETAIL, "已提交 %ld 个，重新提交 %ld 个", "%ld submitted, %ld resubmitted")     \
+    X(STAFF_SYNC_OUTBOX, "待发送的同步任务：%ld 个", "Sync jobs waiting: %ld")                           \
+    X(STAFF_SYNC_LAST, "上次同步：%s", "Last sync: %s")                                                  \
+    X(STAFF_SYNC_NEVER, "从未同步", "never")                                                             \
+    X(STAFF_SYNC_NOT_CONFIGURED, "与采集中心的同步尚未配置：订单都保存在本机，不会上传。", "Sync with the collection centre is not configured yet: orders stay on this kiosk and are not uploaded.") \
+    X(STAFF_SYNC_SERVER, "服务器：%s（本版本还不能同步）", "Server: %s (this version cannot sync yet)")  \
+    X(STAFF_CLOSE, "关闭自助机程序", "Close the kiosk program")                                          \
+    X(STAFF_SHUTDOWN, "关闭电脑", "Shut down the machine")                                               \
+    X(STAFF_SHUTDOWN_ASK, "确定要关闭这台电脑吗？关机后要按电源键才能重新开机。", "Shut down this machine? Someone must press its power button to start it again.") \
+    X(STAFF_SHUTDOWN_CONFIRM, "确认关机", "Shut down")                                                   \
+    X(STAFF_CANCEL, "取消", "Cancel")                                                                    \
+    X(STAFF_SHUTDOWN_RUNNING, "正在关机…", "Shutting down…")                                             \
+    X(STAFF_SHUTDOWN_FAILED, "关机命令失败：%s", "The shutdown command failed: %s")                      \
+    X(STAFF_SHUTDOWN_OFF, "没有设置关机命令（[staff] shutdown_command）。", "No shutdown command is set ([staff] shutdown_command).") \
     X(STATE_VERIFIED, "已核验", "Verified")                                                              \
     X(STATE_INFO_CONFIRMED, "已确认信息", "Details confirmed")                                           \
     X(STATE_PHOTO_ACCEPTED, "照片已确认", "Photo accepted")                                              \
@@ -190,8 +272,8 @@ const char *gb_msg_text(gb_msg id, gb_lang lang);
 void gb_msg_format_int(char *buf, size_t size, gb_msg id, gb_lang lang, int n);
 
 /* A message with several conversions filled in; the caller passes what the
- * message's own conversions ask for (the catalogue's few such messages say
- * so in their id: STAFF_CAM_LINE, STAFF_CHECKS_LINE). */
+ * message's own conversions ask for, the same in both languages (the staff
+ * screens' figures: STAFF_CAM_LINE, STAFF_WINDOW_LINE, STAFF_ROSTER_DRY...). */
 void gb_msg_format(char *buf, size_t size, gb_msg id, gb_lang lang, ...);
 
 /* The id's name ("START"), for tests and the script's error messages. */

@@ -7,6 +7,7 @@
 #include "ui/photo_worker.h"
 
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +15,11 @@
 
 #include "core/log.h"
 #include "image/jpeg.h"
+#include "image/resample.h"
 #include "vision/face.h"
+#include "vision/qr.h"
 
-typedef enum { REQ_NONE, REQ_ANALYSE, REQ_CAPTURE, REQ_SHOW_FILE, REQ_QUIT } req_kind;
+typedef enum { REQ_NONE, REQ_ANALYSE, REQ_SCAN, REQ_CAPTURE, REQ_SHOW_FILE, REQ_QUIT } req_kind;
 
 struct gb_photo_worker {
     double started_ms;       /* when the kiosk started the worker: bench/kiosk */
@@ -28,16 +31,26 @@ struct gb_photo_worker {
     pthread_mutex_t cam_mu;
 
     gb_camera *cam;      /* cam_mu */
+    /* cam_mu: frame numbers handed to the UI continue across a reopen (a
+     * new camera counts from 1 again, and a caller holding "seen up to 150"
+     * would otherwise ignore its frames for ten seconds) */
+    uint64_t seq_offset, seq_max;
     gb_face_model *model;
     gb_pw_state state;   /* mu */
     char state_msg[256]; /* mu */
 
     req_kind req;        /* mu: the request waiting or running */
     int running;         /* mu: a request is in work */
-    gb_image *frame;     /* REQ_ANALYSE: the copied frame */
+    gb_image *frame;     /* REQ_ANALYSE, REQ_SCAN: the copied frame */
     char backdrop[8];
     char path[1024];     /* REQ_SHOW_FILE */
     double last_offer_ms;
+    double last_scan_ms;
+
+    gb_qr_reader *qr;     /* worker thread only */
+    char qr_refused[160]; /* worker thread only: the last refusal logged (one line per code held up) */
+    int qr_status;        /* mu: the last scan's gb_qr_status, until taken */
+    char qr_payload[512]; /* mu: a secret (a collection code); wiped when taken */
 
     gb_guidance guidance; /* mu */
     int capture_done;     /* mu */
@@ -72,6 +85,16 @@ static void analyse(gb_photo_worker *pw, gb_image *frame, const char *backdrop)
     size_t len = 0;
     gb_err err;
     gb_check c;
+    int longer = frame->width > frame->height ? frame->width : frame->height;
+    gb_image *small = NULL;
+    if (longer > pw->cfg.guidance_max_side) {
+        double k = (double)pw->cfg.guidance_max_side / longer;
+        int w = (int)(frame->width * k + 0.5), h = (int)(frame->height * k + 0.5);
+        small = gb_image_crop_resize_fast(frame, 0, 0, frame->width, frame->height, w > 0 ? w : 1, h > 0 ? h : 1,
+                                          &err);
+        if (small)
+            frame = small;
+    }
     /* gb_check_photo reads encoded photos; a preview frame is small, so a
      * quick JPEG round trip costs a few milliseconds and keeps one path for
      * live view and stills. */
@@ -100,11 +123,39 @@ static void analyse(gb_photo_worker *pw, gb_image *frame, const char *backdrop)
         gb_check_free(&c);
     }
     free(jpeg);
+    gb_image_free(small);
     g.ms = mono_ms() - t0;
     pthread_mutex_lock(&pw->mu);
     g.seq = pw->guidance.seq + 1;
     pw->guidance = g;
     pthread_mutex_unlock(&pw->mu);
+}
+
+static void scan(gb_photo_worker *pw, const gb_image *frame)
+{
+    char payload[sizeof pw->qr_payload];
+    gb_err err;
+    int st = GB_QR_NONE;
+    if (!pw->qr && !(pw->qr = gb_qr_reader_new(pw->cfg.qr_max_side, &err)))
+        gb_log_error("kiosk: %s", err.msg);
+    else
+        st = gb_qr_scan(pw->qr, frame, payload, sizeof payload, &err);
+    if (st < 0) {
+        gb_log_error("kiosk: QR scan: %s", err.msg);
+        st = GB_QR_NONE;
+    } else if (st == GB_QR_REFUSED && strcmp(err.msg, pw->qr_refused) != 0) {
+        gb_log_info("kiosk: a QR code was read and refused: %s", err.msg); /* says why, never what */
+        snprintf(pw->qr_refused, sizeof pw->qr_refused, "%s", err.msg);
+    } else if (st == GB_QR_FOUND) {
+        pw->qr_refused[0] = 0;
+    }
+    pthread_mutex_lock(&pw->mu);
+    if (st != GB_QR_NONE) {
+        pw->qr_status = st;
+        memcpy(pw->qr_payload, st == GB_QR_FOUND ? payload : "", st == GB_QR_FOUND ? sizeof payload : 1);
+    }
+    pthread_mutex_unlock(&pw->mu);
+    sodium_memzero(payload, sizeof payload);
 }
 
 static void capture(gb_photo_worker *pw, const char *backdrop)
@@ -169,6 +220,7 @@ static int open_camera(gb_photo_worker *pw, const char *file_path, gb_err *err)
     pthread_mutex_lock(&pw->cam_mu);
     gb_camera *old = pw->cam;
     pw->cam = cam;
+    pw->seq_offset = pw->seq_max;
     pthread_mutex_unlock(&pw->cam_mu);
     if (old)
         gb_camera_close(old);
@@ -220,6 +272,8 @@ static void *run(void *arg)
 
         if (k == REQ_ANALYSE && frame && pw->model)
             analyse(pw, frame, backdrop);
+        else if (k == REQ_SCAN && frame)
+            scan(pw, frame);
         else if (k == REQ_CAPTURE)
             capture(pw, backdrop);
         else if (k == REQ_SHOW_FILE && open_camera(pw, path, &err) < 0)
@@ -267,6 +321,8 @@ void gb_pw_stop(gb_photo_worker *pw)
     if (pw->cam)
         gb_camera_close(pw->cam);
     gb_face_model_free(pw->model);
+    gb_qr_reader_free(pw->qr);
+    sodium_memzero(pw->qr_payload, sizeof pw->qr_payload);
     gb_image_free(pw->frame);
     free(pw->capture.jpeg);
     pthread_mutex_destroy(&pw->mu);
@@ -289,7 +345,16 @@ gb_image *gb_pw_frame(gb_photo_worker *pw, uint64_t *seq)
 {
     if (pthread_mutex_trylock(&pw->cam_mu) != 0)
         return NULL;
-    gb_image *f = pw->cam ? gb_camera_latest(pw->cam, seq, 0) : NULL;
+    gb_image *f = NULL;
+    if (pw->cam) {
+        uint64_t local = *seq > pw->seq_offset ? *seq - pw->seq_offset : 0;
+        f = gb_camera_latest(pw->cam, &local, 0);
+        if (f) {
+            *seq = local + pw->seq_offset;
+            if (*seq > pw->seq_max)
+                pw->seq_max = *seq;
+        }
+    }
     pthread_mutex_unlock(&pw->cam_mu);
     if (f && !pw->first_frame_logged) {
         /* the figure bench/kiosk reports: live view must not wait for the
@@ -328,25 +393,59 @@ static int post(gb_photo_worker *pw, req_kind k, const char *backdrop, const cha
     return 0;
 }
 
-int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop)
+static gb_image *copy_frame(const gb_image *frame)
+{
+    gb_image *copy = gb_image_new(frame->width, frame->height);
+    if (copy)
+        for (int y = 0; y < frame->height; y++)
+            memcpy(gb_image_px(copy, 0, y), gb_image_px(frame, 0, y), (size_t)frame->width * 3);
+    return copy;
+}
+
+/* Hands a copy of frame to the worker for kind when it is idle and at
+ * least 1/hz s have passed since *last_ms. Guidance needs the face model
+ * (state READY); a QR scan does not (a failed model load still leaves the
+ * camera for scanning). */
+static int offer(gb_photo_worker *pw, const gb_image *frame, req_kind kind, const char *backdrop, double *last_ms,
+                 int hz)
 {
     double now = mono_ms();
     pthread_mutex_lock(&pw->mu);
     int taken = 0;
-    if (pw->state == GB_PW_READY && pw->req == REQ_NONE && !pw->running &&
-        now - pw->last_offer_ms >= 1000.0 / pw->cfg.guidance_hz) {
-        gb_image *copy = gb_image_new(frame->width, frame->height);
+    int ok_state = kind == REQ_SCAN ? pw->state != GB_PW_STARTING : pw->state == GB_PW_READY;
+    if (ok_state && pw->req == REQ_NONE && !pw->running && now - *last_ms >= 1000.0 / hz) {
+        gb_image *copy = copy_frame(frame);
         if (copy) {
-            for (int y = 0; y < frame->height; y++)
-                memcpy(gb_image_px(copy, 0, y), gb_image_px(frame, 0, y), (size_t)frame->width * 3);
             pw->frame = copy;
-            post(pw, REQ_ANALYSE, backdrop, NULL);
-            pw->last_offer_ms = now;
+            post(pw, kind, backdrop, NULL);
+            *last_ms = now;
             taken = 1;
         }
     }
     pthread_mutex_unlock(&pw->mu);
     return taken;
+}
+
+int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop)
+{
+    return offer(pw, frame, REQ_ANALYSE, backdrop, &pw->last_offer_ms, pw->cfg.guidance_hz);
+}
+
+int gb_pw_offer_scan(gb_photo_worker *pw, const gb_image *frame)
+{
+    return offer(pw, frame, REQ_SCAN, NULL, &pw->last_scan_ms, pw->cfg.qr_scan_hz);
+}
+
+int gb_pw_take_code(gb_photo_worker *pw, char *out, size_t size)
+{
+    pthread_mutex_lock(&pw->mu);
+    int st = pw->qr_status;
+    if (st == GB_QR_FOUND)
+        snprintf(out, size, "%s", pw->qr_payload);
+    pw->qr_status = GB_QR_NONE;
+    sodium_memzero(pw->qr_payload, sizeof pw->qr_payload);
+    pthread_mutex_unlock(&pw->mu);
+    return st;
 }
 
 void gb_pw_guidance(gb_photo_worker *pw, gb_guidance *out)

@@ -3,10 +3,12 @@
  *
  * It opens the camera and loads the face model in the background (the
  * model takes about a second; the welcome screen must not wait for it),
- * then serves three requests, one at a time:
+ * then serves four requests, one at a time:
  *   - analyse a preview frame the UI hands over (live guidance, at most
  *     [capture] guidance_hz times a second; a frame offered while one is in
  *     work is refused, never queued, so guidance is never stale);
+ *   - look for a QR code in a preview frame (the collection code held up to
+ *     the camera, at most [capture] qr_scan_hz times a second, same rule);
  *   - capture a still and judge it (the result screen's photo);
  *   - reopen the camera on another file (the --script "show-photo" step).
  * Results are read by polling; nothing calls back into the UI. */
@@ -65,6 +67,16 @@ void gb_pw_recycle(gb_photo_worker *pw, gb_image *frame);
  * and the guidance interval has passed. backdrop may be NULL. Returns 1 when
  * taken. */
 int gb_pw_offer(gb_photo_worker *pw, const gb_image *frame, const char *backdrop);
+
+/* Offers a preview frame to look for a collection-code QR code in (the
+ * identity and lookup screens). Returns 1 when taken. */
+int gb_pw_offer_scan(gb_photo_worker *pw, const gb_image *frame);
+
+/* The outcome of the scans since the last call, once: GB_QR_FOUND with the
+ * payload copied to out (a secret: the caller wipes it), GB_QR_REFUSED (a
+ * QR code that cannot be a collection code), GB_QR_NONE. The worker's copy
+ * is wiped either way. */
+int gb_pw_take_code(gb_photo_worker *pw, char *out, size_t size);
 
 /* The latest guidance (seq 0 = none yet). */
 void gb_pw_guidance(gb_photo_worker *pw, gb_guidance *out);

@@ -1,4 +1,5 @@
-/* Identity: the collection code (scanned, or typed), the batch number
+/* Identity: the collection code (held up to the camera, scanned with a
+ * USB scanner, or typed), the batch number
  * (preselected when the kiosk serves one batch), the last four characters
  * of the ID number and, when the batch asks for it, the school feature
  * code. The check itself is core/identity.c; this screen looks the rows up
@@ -10,7 +11,12 @@
 #include "core/log.h"
 #include "store/batch.h"
 #include "store/order.h"
+#include "ui/code_scan.h"
 #include "ui/widgets.h"
+
+#include <sodium.h>
+
+static gb_code_scan cam;
 
 static int feature_needed(gb_ui *ui)
 {
@@ -26,8 +32,17 @@ static void enter(gb_ui *ui)
     gb_batch b;
     if (!s->batch_no[0] && gb_ui_active_batch(ui, &b) == 0)
         snprintf(s->batch_no, sizeof s->batch_no, "%s", b.batch_no);
-    snprintf(ui->focus, sizeof ui->focus, "%s", s->code[0] ? "last4" : "code");
+    /* The keypad is for the ID suffix: the code comes from the camera or
+     * the scanner, and is typed only when the student taps its field. */
+    snprintf(ui->focus, sizeof ui->focus, "last4");
     s->has_notice = 0;
+    gb_code_scan_start(ui, &cam);
+}
+
+static void leave(gb_ui *ui)
+{
+    (void)ui;
+    gb_code_scan_stop(&cam);
 }
 
 static int has_approved(gb_ui *ui, const char *batch_no, const char *student_no)
@@ -108,16 +123,18 @@ static void verify(gb_ui *ui)
     }
     /* An order awaiting payment, in review or rejected already: show it
      * instead of opening a second one. */
-    if (gb_ui_lookup_orders(ui, s->code) == 0)
+    if (gb_ui_lookup_orders(ui, s->code, NULL) == 0)
         for (int i = 0; i < s->nlookup; i++)
             if (strcmp(s->lookup[i].batch_no, s->batch_no) == 0) {
                 s->lookup_existing = 1;
+                s->lookup_verified = 1;
                 gb_log_info("kiosk: order %s exists, shown instead of a new one", s->lookup[i].order_no);
                 gb_ui_go(ui, GB_SCREEN_LOOKUP);
                 return;
             }
     s->nlookup = 0;
     s->lookup_done = 0;
+    s->lookup_verified = 0;
     memset(s->lookup, 0, sizeof s->lookup);
     if (gb_order_create(ui->st, s->student.id, &s->order, &err) < 0) {
         gb_log_error("kiosk: order not created: %s", err.msg);
@@ -133,6 +150,7 @@ static void input(gb_ui *ui, const gb_input *in)
 {
     gb_session *s = &ui->ses;
     if (in->kind == GB_IN_SCAN) {
+        memset(s->code, 0, sizeof s->code);
         snprintf(s->code, sizeof s->code, "%s", in->text);
         s->code_scanned = 1;
         s->has_notice = 0;
@@ -148,7 +166,8 @@ static void input(gb_ui *ui, const gb_input *in)
             strcmp(in->id, "feature") == 0) {
             snprintf(ui->focus, sizeof ui->focus, "%s", in->id);
             if (strcmp(in->id, "code") == 0 && s->code_scanned) {
-                s->code[0] = 0; /* tapping a scanned code means: type it instead */
+                /* tapping a scanned code means: scan again, or type it */
+                memset(s->code, 0, sizeof s->code);
                 s->code_scanned = 0;
             }
             return;
@@ -177,23 +196,48 @@ static void input(gb_ui *ui, const gb_input *in)
         gb_field_apply(in, s->feature, sizeof s->feature, 32, "");
 }
 
+static void update(gb_ui *ui)
+{
+    if (ui->ses.code_scanned)
+        return; /* nothing more to read: the camera rests */
+    char payload[sizeof ui->ses.code];
+    if (gb_code_scan_update(ui, &cam, payload, sizeof payload)) {
+        gb_input in = {.kind = GB_IN_SCAN, .text = payload};
+        input(ui, &in);
+    }
+    sodium_memzero(payload, sizeof payload);
+}
+
 static void draw(gb_ui *ui)
 {
     gb_session *s = &ui->ses;
     int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_ID_TITLE), 1) + gb_px(ui, 40);
     int x = gb_px(ui, 80), w = ui->w - gb_px(ui, 160), fh = gb_px(ui, 110);
-    y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_ID_SCAN_HINT), GB_FS_BODY, GB_C_MUTED, x, y, w, -1);
-    y += gb_px(ui, 70);
     if (s->code_scanned) {
+        y += gb_px(ui, 42);
         SDL_Rect r = {x, y, w, fh};
         gb_fill(ui, r, (SDL_Color){225, 245, 232, 255});
         gb_label(ui, gb_ui_msg(ui, GB_MSG_ID_CODE), GB_FS_SMALL, GB_C_MUTED, x, y - gb_px(ui, 42), -1);
         char t[128];
         snprintf(t, sizeof t, "\xe2\x9c\x93 %s", gb_ui_msg(ui, GB_MSG_ID_CODE_SCANNED));
         gb_label(ui, t, GB_FS_LARGE, GB_C_OK, x + gb_px(ui, 20), y + gb_px(ui, 22), -1);
+        gb_label(ui, gb_ui_msg(ui, GB_MSG_QR_RESCAN), GB_FS_BODY, GB_C_PRIMARY, x + w - gb_px(ui, 20),
+                 y + gb_px(ui, 30), 1);
         gb_hit_add(ui, "code", r);
     } else {
-        gb_field(ui, "code", gb_ui_msg(ui, GB_MSG_ID_CODE), s->code, (SDL_Rect){x, y, w, fh}, 1);
+        gb_code_scan_draw(ui, &cam, (SDL_Rect){x, y, w, gb_px(ui, 330)});
+        y += gb_px(ui, 330) + gb_px(ui, 70);
+        if (s->code[0] || strcmp(ui->focus, "code") == 0) {
+            gb_field(ui, "code", gb_ui_msg(ui, GB_MSG_ID_CODE), s->code, (SDL_Rect){x, y, w, fh}, 1);
+        } else {
+            /* not a field yet: typing a code is the exception */
+            SDL_Rect r = {x, y, w, fh};
+            gb_label(ui, gb_ui_msg(ui, GB_MSG_ID_CODE), GB_FS_SMALL, GB_C_MUTED, x, y - gb_px(ui, 42), -1);
+            gb_frame(ui, r, GB_C_MUTED, gb_px(ui, 2));
+            gb_label(ui, gb_ui_msg(ui, GB_MSG_ID_CODE_TYPE_HINT), GB_FS_BODY, GB_C_PRIMARY, x + gb_px(ui, 20),
+                     y + gb_px(ui, 30), -1);
+            gb_hit_add(ui, "code", r);
+        }
     }
     y += fh + gb_px(ui, 80);
     int half = (w - gb_px(ui, 40)) / 2;
@@ -207,12 +251,20 @@ static void draw(gb_ui *ui)
     }
     if (s->has_notice)
         gb_label_wrap(ui, gb_ui_msg(ui, s->notice), GB_FS_BODY, GB_C_BAD, x, y, w, -1);
-    y += gb_px(ui, 100);
-    SDL_Rect pad = {gb_px(ui, 180), y, ui->w - gb_px(ui, 360), gb_px(ui, 620)};
+    y += gb_px(ui, 90);
+    /* the keypad takes the room left above the verify button, in its middle */
+    int room = ui->h - gb_px(ui, 280) - y, pad_h = room;
+    if (pad_h > gb_px(ui, 620))
+        pad_h = gb_px(ui, 620);
+    if (pad_h < gb_px(ui, 400))
+        pad_h = gb_px(ui, 400);
+    if (room > pad_h)
+        y += (room - pad_h) / 2;
+    SDL_Rect pad = {gb_px(ui, 180), y, ui->w - gb_px(ui, 360), pad_h};
     gb_keypad(ui, pad, 1);
     gb_button(ui, "verify", gb_ui_msg(ui, GB_MSG_ID_VERIFY),
               (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 240), ui->w - gb_px(ui, 380), gb_px(ui, 170)},
               GB_BTN_PRIMARY, 1);
 }
 
-const gb_screen_ops gb_screen_identity = {"identity", 1, enter, input, NULL, draw, NULL};
+const gb_screen_ops gb_screen_identity = {"identity", 1, enter, input, update, draw, leave};

@@ -1,7 +1,10 @@
 /* Order lookup (student flow step 7, "come back"): the student scans the
- * collection code again and sees their orders in the active batches with
- * their status: awaiting payment, pending review, approved, rejected with
- * the reviewer's reason. A rejected order leads to a retake at the photo
+ * collection code again (camera or USB scanner), types the last four of
+ * their ID number, and sees their orders in the active batches with their
+ * status: awaiting payment, pending review, approved, rejected with the
+ * reviewer's reason. The suffix is asked because the orders show a
+ * rejection reason and lead to a retake: a code alone (a screenshot passed
+ * around) must not be enough. A rejected order leads to a retake at the photo
  * screen for that same order, without paying again (the result screen
  * moves it rejected -> retaken -> resubmitted). The identity flow comes here
  * too when the student already has an open order, instead of opening a
@@ -13,7 +16,10 @@
 #include "core/log.h"
 #include "store/batch.h"
 #include "store/order.h"
+#include "ui/code_scan.h"
 #include "ui/widgets.h"
+
+#include <sodium.h>
 
 gb_msg gb_ui_state_msg(gb_order_state s)
 {
@@ -38,7 +44,7 @@ static int shown(gb_order_state s)
     return s != GB_OS_CANCELLED && s != GB_OS_VERIFIED && s != GB_OS_INFO_CONFIRMED && s != GB_OS_PHOTO_ACCEPTED;
 }
 
-int gb_ui_lookup_orders(gb_ui *ui, const char *code)
+int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4)
 {
     gb_session *s = &ui->ses;
     s->nlookup = 0;
@@ -49,7 +55,7 @@ int gb_ui_lookup_orders(gb_ui *ui, const char *code)
         return 1;
     gb_batch *batches = NULL;
     size_t nb = 0;
-    int rc = 0;
+    int rc = 0, found = 0, matched = 0;
     if (gb_batch_list(ui->st, &batches, &nb, &err) < 0) {
         gb_log_error("kiosk: lookup: %s", err.msg);
         rc = -1;
@@ -65,9 +71,14 @@ int gb_ui_lookup_orders(gb_ui *ui, const char *code)
             rc = -1;
             break;
         }
+        int suffix_ok = f == 0 && (!last4 || gb_identity_same_suffix(last4, stu.id_last4));
         memset(&stu, 0, sizeof stu);
         if (f != 0)
             continue;
+        found++;
+        if (!suffix_ok)
+            continue;
+        matched++;
         gb_order *list = NULL;
         size_t n = 0;
         if (gb_order_list(ui->st, batches[b].batch_no, NULL, 1000000, &list, &n, &err) < 0) {
@@ -85,24 +96,51 @@ int gb_ui_lookup_orders(gb_ui *ui, const char *code)
 out:
     free(batches);
     memset(&id, 0, sizeof id);
+    if (rc == 0 && found && !matched)
+        rc = 2;
     s->lookup_done = 1;
     char fp[9];
     gb_code_fingerprint(code, strlen(code), fp);
-    gb_log_info("kiosk: lookup for code %s: %d order(s)", fp, s->nlookup);
+    if (rc == 2)
+        gb_log_info("kiosk: lookup for code %s: ID suffix does not match", fp);
+    else
+        gb_log_info("kiosk: lookup for code %s: %d order(s)", fp, s->nlookup);
     return rc;
 }
 
 static int unreadable, store_failed;
+static gb_code_scan cam;
 
 static void enter(gb_ui *ui)
 {
     unreadable = store_failed = 0;
+    if (!ui->ses.lookup_existing)
+        snprintf(ui->focus, sizeof ui->focus, "last4");
+    gb_code_scan_start(ui, &cam);
 }
 
-static void do_lookup(gb_ui *ui)
+static void leave(gb_ui *ui)
+{
+    (void)ui;
+    gb_code_scan_stop(&cam);
+}
+
+static void forget_orders(gb_session *s)
+{
+    memset(s->lookup, 0, sizeof s->lookup);
+    s->nlookup = 0;
+}
+
+/* A new code (scanned here or on the welcome screen): readable? Any
+ * orders at all? Nothing is shown before the ID suffix. */
+static void first_look(gb_ui *ui)
 {
     gb_session *s = &ui->ses;
-    int rc = gb_ui_lookup_orders(ui, s->code);
+    int rc = gb_ui_lookup_orders(ui, s->code, NULL);
+    int none = rc == 0 && s->nlookup == 0;
+    forget_orders(s);
+    s->lookup_done = 0;
+    s->lookup_verified = 0;
     unreadable = rc == 1;
     store_failed = rc < 0;
     if (rc == 1 && s->lookup_auto) {
@@ -111,19 +149,58 @@ static void do_lookup(gb_ui *ui)
         s->lookup_auto = 0;
         s->id_result = GB_ID_CODE_UNREADABLE;
         gb_ui_go(ui, GB_SCREEN_FAIL);
-    } else if (rc == 0 && s->nlookup == 0 && s->lookup_auto) {
+    } else if (none && s->lookup_auto) {
         /* a scan on the welcome screen by a student with no order yet: the
-         * usual start */
+         * usual start (the identity screen asks the suffix) */
         s->lookup_auto = 0;
         gb_ui_go(ui, GB_SCREEN_IDENTITY);
     }
+    if (rc == 1) {
+        memset(s->code, 0, sizeof s->code);
+        s->code_scanned = 0;
+    }
+}
+
+static void show_orders(gb_ui *ui)
+{
+    gb_session *s = &ui->ses;
+    s->has_notice = 1;
+    if (strlen(s->last4) != 4) {
+        s->notice = GB_MSG_ID_MISSING_LAST4;
+        return;
+    }
+    int rc = gb_ui_lookup_orders(ui, s->code, s->last4);
+    s->has_notice = 0;
+    if (rc == 2) {
+        forget_orders(s);
+        s->lookup_done = 0;
+        memset(s->last4, 0, sizeof s->last4);
+        s->has_notice = 1;
+        s->notice = GB_MSG_FAIL_SUFFIX_MISMATCH;
+        return;
+    }
+    unreadable = rc == 1;
+    store_failed = rc < 0;
+    s->lookup_verified = rc == 0;
 }
 
 static void update(gb_ui *ui)
 {
     gb_session *s = &ui->ses;
-    if (s->code[0] && !s->lookup_done && !s->lookup_existing)
-        do_lookup(ui);
+    if (s->lookup_existing)
+        return;
+    if (!s->code[0]) {
+        char payload[sizeof s->code];
+        if (gb_code_scan_update(ui, &cam, payload, sizeof payload)) {
+            memcpy(s->code, payload, sizeof s->code);
+            s->code_scanned = 1;
+            s->lookup_auto = 0;
+            first_look(ui);
+        }
+        sodium_memzero(payload, sizeof payload);
+    } else if (!s->lookup_done && !s->lookup_verified && s->lookup_auto) {
+        first_look(ui);
+    }
 }
 
 static void retake(gb_ui *ui, int i)
@@ -148,12 +225,22 @@ static void input(gb_ui *ui, const gb_input *in)
     if (in->kind == GB_IN_SCAN) {
         memset(s->code, 0, sizeof s->code);
         snprintf(s->code, sizeof s->code, "%s", in->text);
+        memset(s->last4, 0, sizeof s->last4);
         s->code_scanned = 1;
         s->lookup_auto = 0;
         s->lookup_existing = 0;
-        do_lookup(ui);
+        s->has_notice = 0;
+        first_look(ui);
         return;
     }
+    int asking = s->code[0] && !s->lookup_verified && !s->lookup_existing;
+    if (asking && ((in->kind == GB_IN_TAP && strcmp(in->id, "show") == 0) ||
+                   (in->kind == GB_IN_KEY && in->key == SDLK_RETURN))) {
+        show_orders(ui);
+        return;
+    }
+    if (asking && gb_field_apply(in, s->last4, sizeof s->last4, 4, "0123456789X"))
+        return;
     if (in->kind != GB_IN_TAP)
         return;
     if (strcmp(in->id, "start") == 0 && s->lookup_done && s->nlookup == 0 && !unreadable) {
@@ -175,14 +262,36 @@ static void draw(gb_ui *ui)
     gb_session *s = &ui->ses;
     int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_TITLE), 1) + gb_px(ui, 50);
     int x = gb_px(ui, 70), w = ui->w - gb_px(ui, 140);
-    if (!s->lookup_done || unreadable || store_failed) {
+    if (!s->code[0] || store_failed) {
         if (unreadable)
             y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_FAIL_CODE_UNREADABLE), GB_FS_LARGE, GB_C_BAD, x, y, w, -1) +
                  gb_px(ui, 40);
         if (store_failed)
             y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_FAIL_STORE), GB_FS_LARGE, GB_C_BAD, x, y, w, -1) +
                  gb_px(ui, 40);
-        gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_SCAN), GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 200), w, 0);
+        y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_SCAN), GB_FS_LARGE, GB_C_TEXT, x, y, w, -1) +
+             gb_px(ui, 40);
+        if (!s->code[0])
+            gb_code_scan_draw(ui, &cam, (SDL_Rect){x, y, w, w * 3 / 4 + gb_px(ui, 260)});
+        return;
+    }
+    if (!s->lookup_verified && !s->lookup_existing) {
+        char t[128];
+        snprintf(t, sizeof t, "\xe2\x9c\x93 %s", gb_ui_msg(ui, GB_MSG_ID_CODE_SCANNED));
+        gb_label(ui, t, GB_FS_LARGE, GB_C_OK, x, y, -1);
+        y += gb_px(ui, 100);
+        y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_LAST4_PROMPT), GB_FS_BODY, GB_C_TEXT, x, y, w, -1) +
+             gb_px(ui, 70);
+        gb_field(ui, "last4", gb_ui_msg(ui, GB_MSG_ID_LAST4), s->last4,
+                 (SDL_Rect){x + w / 4, y, w / 2, gb_px(ui, 110)}, 0);
+        y += gb_px(ui, 130);
+        if (s->has_notice)
+            gb_label_wrap(ui, gb_ui_msg(ui, s->notice), GB_FS_BODY, GB_C_BAD, x, y, w, 0);
+        y += gb_px(ui, 110);
+        gb_keypad(ui, (SDL_Rect){gb_px(ui, 180), y, ui->w - gb_px(ui, 360), gb_px(ui, 560)}, 1);
+        gb_button(ui, "show", gb_ui_msg(ui, GB_MSG_LOOKUP_SHOW),
+                  (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 240), ui->w - gb_px(ui, 380), gb_px(ui, 170)},
+                  GB_BTN_PRIMARY, 1);
         return;
     }
     if (s->nlookup == 0) {
@@ -239,4 +348,4 @@ static void draw(gb_ui *ui)
     }
 }
 
-const gb_screen_ops gb_screen_lookup = {"lookup", 1, enter, input, update, draw, NULL};
+const gb_screen_ops gb_screen_lookup = {"lookup", 1, enter, input, update, draw, leave};

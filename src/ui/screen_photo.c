@@ -16,6 +16,7 @@
 
 #include "core/log.h"
 #include "store/stats.h"
+#include "ui/liveview.h"
 #include "ui/photo_worker.h"
 #include "ui/widgets.h"
 #include "vision/crop.h"
@@ -25,12 +26,13 @@ typedef enum { PH_LIVE, PH_COUNTDOWN, PH_CHECKING } phase;
 /* Not personal, except the texture, which is destroyed on leave. */
 static struct {
     phase ph;
-    SDL_Texture *tex;
-    int tw, th;
-    uint64_t seq;
+    gb_liveview lv;
     uint64_t guidance_floor; /* guidance older than the screen is ignored */
     gb_guidance g;
     double green_since;
+    /* the guidance rate, logged on leaving (bench/kiosk reports it) */
+    int nguid;
+    double guid_first_ms, guid_last_ms, guid_ms_sum;
     double count_start;
     int count_auto;
     int capture_failed;
@@ -47,9 +49,12 @@ static void enter(gb_ui *ui)
 
 static void leave(gb_ui *ui)
 {
-    if (P.tex)
-        SDL_DestroyTexture(P.tex);
-    P.tex = NULL;
+    (void)ui;
+    if (P.nguid > 1)
+        gb_log_info("kiosk: live guidance: %d analyses in %.1f s (%.1f per second, %.0f ms each)", P.nguid,
+                    (P.guid_last_ms - P.guid_first_ms) / 1000.0,
+                    (P.nguid - 1) * 1000.0 / (P.guid_last_ms - P.guid_first_ms), P.guid_ms_sum / P.nguid);
+    gb_liveview_drop(&P.lv);
 }
 
 static void start_countdown(gb_ui *ui, int automatic)
@@ -104,23 +109,20 @@ static void take_result(gb_ui *ui, gb_capture *c)
 
 static void update(gb_ui *ui)
 {
-    gb_image *f = gb_pw_frame(ui->pw, &P.seq);
+    gb_image *f = gb_liveview_pull(ui, &P.lv);
     if (f) {
-        if (!P.tex || P.tw != f->width || P.th != f->height) {
-            if (P.tex)
-                SDL_DestroyTexture(P.tex);
-            P.tex = SDL_CreateTexture(ui->r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STREAMING, f->width, f->height);
-            P.tw = f->width;
-            P.th = f->height;
-        }
-        if (P.tex)
-            SDL_UpdateTexture(P.tex, NULL, f->pixels, (int)f->stride);
         if (P.ph == PH_LIVE)
             gb_pw_offer(ui->pw, f, ui->ses.batch.backdrop[0] ? ui->ses.batch.backdrop : NULL);
         gb_pw_recycle(ui->pw, f);
     }
     gb_guidance g;
     gb_pw_guidance(ui->pw, &g);
+    if (g.seq > P.guidance_floor && g.seq != P.g.seq) {
+        if (!P.nguid++)
+            P.guid_first_ms = ui->now_ms;
+        P.guid_last_ms = ui->now_ms;
+        P.guid_ms_sum += g.ms;
+    }
     if (g.seq > P.guidance_floor)
         P.g = g;
     int green = P.g.seq > P.guidance_floor && P.g.judged && P.g.green;
@@ -190,18 +192,7 @@ static void draw(gb_ui *ui)
     gb_fill(ui, v, (SDL_Color){40, 44, 52, 255});
     char msg[256];
     gb_pw_state st = gb_pw_status(ui->pw, msg, sizeof msg);
-    if (P.tex) {
-        /* the middle 3:4 of the frame, the photo's shape */
-        SDL_Rect src = {0, 0, P.tw, P.th};
-        if (P.tw * 4 > P.th * 3) {
-            src.w = P.th * 3 / 4;
-            src.x = (P.tw - src.w) / 2;
-        } else {
-            src.h = P.tw * 4 / 3;
-            src.y = (P.th - src.h) / 2;
-        }
-        SDL_RenderCopyEx(ui->r, P.tex, &src, &v, 0, NULL, ui->cfg.mirror_preview ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
-    }
+    gb_liveview_draw(ui, &P.lv, v, 1); /* the middle 3:4 of the frame, the photo's shape */
     int green = P.g.seq > P.guidance_floor && P.g.judged && P.g.green;
     draw_baseline(ui, v, green);
     if (P.ph == PH_COUNTDOWN) {

@@ -1,7 +1,9 @@
-/* Staff home: the batches (activate / deactivate), the camera's state,
- * today's orders by state and the top reasons photos failed today. No
- * student data on this screen. Leaves by "staff-exit" (or by itself after
- * the idle timeout) to the welcome screen. */
+/* Staff home: the menu of the staff screens (batches and rosters, camera
+ * test, sync status, exit and shut down) over an overview: how many
+ * batches are active, the camera's state in one line, today's orders by
+ * state and the top reasons photos failed today. No student data on this
+ * screen. "staff-exit" (or the idle timeout) goes back to the welcome
+ * screen. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +12,14 @@
 #include "store/batch.h"
 #include "store/stats.h"
 #include "ui/photo_worker.h"
-#include "ui/widgets.h"
+#include "ui/staff.h"
+#include "ui/text.h"
 #include "vision/rules.h"
 
-#define MAX_BATCHES 6
 #define TOP 5
 
 static struct {
-    gb_batch batches[MAX_BATCHES];
-    int nb;
+    int nbatches, nactive;
     long counts[GB_OS_COUNT];
     gb_rule_count top[TOP];
     int ntop;
@@ -32,10 +33,11 @@ static void refresh(gb_ui *ui)
     gb_batch *list = NULL;
     size_t n = 0;
     S.store_failed = 0;
-    S.nb = 0;
+    S.nbatches = S.nactive = 0;
     if (gb_batch_list(ui->st, &list, &n, &err) == 0) {
-        for (size_t i = 0; i < n && S.nb < MAX_BATCHES; i++)
-            S.batches[S.nb++] = list[i];
+        S.nbatches = (int)n;
+        for (size_t i = 0; i < n; i++)
+            S.nactive += list[i].active;
         free(list);
     } else {
         S.store_failed = 1;
@@ -58,6 +60,8 @@ static void refresh(gb_ui *ui)
 static void enter(gb_ui *ui)
 {
     memset(&S, 0, sizeof S);
+    gb_staff_notice_clear();
+    gb_staff_set_batch(NULL);
     refresh(ui);
 }
 
@@ -69,28 +73,27 @@ static void input(gb_ui *ui, const gb_input *in)
     }
     if (in->kind != GB_IN_TAP)
         return;
+    static const struct {
+        const char *id;
+        gb_screen_id to;
+    } menu[] = {{"staff-batches", GB_SCREEN_STAFF_BATCHES},
+                {"staff-camera", GB_SCREEN_STAFF_CAMERA},
+                {"staff-sync", GB_SCREEN_STAFF_SYNC},
+                {"staff-power", GB_SCREEN_STAFF_POWER}};
+    for (size_t i = 0; i < sizeof menu / sizeof menu[0]; i++)
+        if (strcmp(in->id, menu[i].id) == 0) {
+            gb_ui_go(ui, menu[i].to);
+            return;
+        }
     if (strcmp(in->id, "staff-exit") == 0) {
         gb_log_info("kiosk: staff mode left");
         gb_ui_go(ui, GB_SCREEN_WELCOME);
-        return;
-    }
-    int i;
-    if (sscanf(in->id, "batch-%d", &i) == 1 && i >= 0 && i < S.nb) {
-        gb_err err;
-        int to = !S.batches[i].active;
-        if (gb_batch_set_active(ui->st, S.batches[i].batch_no, to, &err) < 0)
-            gb_log_error("kiosk: staff: %s", err.msg);
-        else
-            gb_log_info("kiosk: staff %s batch %s", to ? "activated" : "deactivated", S.batches[i].batch_no);
-        refresh(ui);
     }
 }
 
 static void update(gb_ui *ui)
 {
-    if (ui->now_ms - ui->last_input_ms >= ui->cfg.idle_timeout_s * 1000.0)
-        gb_ui_go(ui, GB_SCREEN_WELCOME);
-    else if (ui->frame_no % 60 == 0)
+    if (!gb_staff_idle(ui) && ui->frame_no % 60 == 0)
         refresh(ui); /* counts move while staff watch */
 }
 
@@ -104,69 +107,54 @@ static const char *rule_text(gb_ui *ui, const char *id)
     return id;
 }
 
-static int section(gb_ui *ui, int y, gb_msg title)
-{
-    gb_label(ui, gb_ui_msg(ui, title), GB_FS_LARGE, GB_C_PRIMARY, gb_px(ui, 50), y, -1);
-    return y + gb_px(ui, 80);
-}
-
 static void draw(gb_ui *ui)
 {
-    int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_STAFF_TITLE), 0) + gb_px(ui, 30);
+    int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_STAFF_TITLE), 0) + gb_px(ui, 40);
     int x = gb_px(ui, 60), w = ui->w - gb_px(ui, 120);
     char t[512];
+
+    /* the menu: two by two, large enough for a thumb */
+    static const struct {
+        const char *id;
+        gb_msg label;
+    } menu[] = {{"staff-batches", GB_MSG_STAFF_MENU_BATCHES},
+                {"staff-camera", GB_MSG_STAFF_MENU_CAMERA},
+                {"staff-sync", GB_MSG_STAFF_MENU_SYNC},
+                {"staff-power", GB_MSG_STAFF_MENU_POWER}};
+    int gap = gb_px(ui, 30), bw = (w - gap) / 2, bh = gb_px(ui, 150);
+    for (int i = 0; i < 4; i++)
+        gb_button(ui, menu[i].id, gb_ui_msg(ui, menu[i].label),
+                  (SDL_Rect){x + (i % 2) * (bw + gap), y + (i / 2) * (bh + gap), bw, bh}, GB_BTN_SECONDARY, 1);
+    y += 2 * bh + gap + gb_px(ui, 50);
+
     if (S.store_failed) {
-        gb_label(ui, gb_ui_msg(ui, GB_MSG_FAIL_STORE), GB_FS_BODY, GB_C_BAD, x, y, -1);
-        y += gb_px(ui, 60);
+        y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_STORE_ERROR), GB_FS_BODY, GB_C_BAD, x, y, w, -1);
+        y += gb_px(ui, 10);
     }
+    /* the overview */
+    y = gb_staff_section(ui, y, gb_ui_msg(ui, GB_MSG_STAFF_BATCHES));
+    gb_msg_format(t, sizeof t, GB_MSG_STAFF_BATCH_SUMMARY, ui->lang, S.nbatches, S.nactive);
+    gb_label(ui, t, GB_FS_BODY, S.nactive ? GB_C_TEXT : GB_C_BAD, x, y, -1);
+    y += gb_px(ui, 80);
 
-    y = section(ui, y, GB_MSG_STAFF_BATCHES);
-    if (!S.nb) {
-        gb_label(ui, gb_ui_msg(ui, GB_MSG_STAFF_NO_BATCHES), GB_FS_BODY, GB_C_MUTED, x, y, -1);
-        y += gb_px(ui, 70);
-    }
-    for (int i = 0; i < S.nb; i++) {
-        const gb_batch *b = &S.batches[i];
-        snprintf(t, sizeof t, "%s  %s", b->batch_no, b->school);
-        gb_label(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, -1);
-        snprintf(t, sizeof t, "%s – %s · %ld", b->window_start, b->window_end, b->students);
-        gb_label(ui, t, GB_FS_SMALL, GB_C_MUTED, x, y + gb_px(ui, 50), -1);
-        gb_label(ui, gb_ui_msg(ui, b->active ? GB_MSG_STAFF_ACTIVE : GB_MSG_STAFF_INACTIVE), GB_FS_BODY,
-                 b->active ? GB_C_OK : GB_C_MUTED, x + gb_px(ui, 560), y + gb_px(ui, 20), -1);
-        char id[32];
-        snprintf(id, sizeof id, "batch-%d", i);
-        gb_button(ui, id, gb_ui_msg(ui, b->active ? GB_MSG_STAFF_DEACTIVATE : GB_MSG_STAFF_ACTIVATE),
-                  (SDL_Rect){x + w - gb_px(ui, 240), y, gb_px(ui, 240), gb_px(ui, 95)}, GB_BTN_SECONDARY, 1);
-        y += gb_px(ui, 120);
-    }
-    y += gb_px(ui, 20);
-
-    y = section(ui, y, GB_MSG_STAFF_CAMERA);
+    y = gb_staff_section(ui, y, gb_ui_msg(ui, GB_MSG_STAFF_CAMERA));
     gb_cam_info info;
     gb_cam_stats cs;
     int open = 0;
-    memset(&info, 0, sizeof info);
-    memset(&cs, 0, sizeof cs);
     gb_pw_camera_info(ui->pw, &info, &cs, &open);
     if (!open) {
         char msg[256];
         gb_pw_status(ui->pw, msg, sizeof msg);
         snprintf(t, sizeof t, "%s%s%s", gb_ui_msg(ui, GB_MSG_STAFF_CAM_NONE), msg[0] ? ": " : "", msg);
-        y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1) + gb_px(ui, 10);
+        y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1);
     } else {
-        snprintf(t, sizeof t, "%s · %s", info.backend, info.model[0] ? info.model : info.port);
-        y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 10);
         gb_msg_format(t, sizeof t, GB_MSG_STAFF_CAM_LINE, ui->lang, gb_cam_state_name(cs.state), cs.fps,
                       (unsigned long long)cs.errors, (unsigned long long)cs.reopens);
-        y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 10);
-        if (cs.last_error[0]) {
-            snprintf(t, sizeof t, "%s: %s", gb_ui_msg(ui, GB_MSG_STAFF_CAM_LAST_ERROR), cs.last_error);
-            y += gb_label_wrap(ui, t, GB_FS_SMALL, GB_C_BAD, x, y, w, -1) + gb_px(ui, 10);
-        }
+        y += gb_label_wrap(ui, t, GB_FS_BODY, cs.state == GB_CAM_LIVE ? GB_C_TEXT : GB_C_BAD, x, y, w, -1);
     }
     y += gb_px(ui, 30);
 
-    y = section(ui, y, GB_MSG_STAFF_TODAY);
+    y = gb_staff_section(ui, y, gb_ui_msg(ui, GB_MSG_STAFF_TODAY));
     int any = 0, col = 0;
     static const gb_msg names[GB_OS_COUNT] = {
         [GB_OS_VERIFIED] = GB_MSG_STATE_VERIFIED,
@@ -201,18 +189,21 @@ static void draw(gb_ui *ui)
     }
     y += gb_px(ui, 30);
 
-    y = section(ui, y, GB_MSG_STAFF_FAILURES);
+    y = gb_staff_section(ui, y, gb_ui_msg(ui, GB_MSG_STAFF_FAILURES));
     gb_msg_format(t, sizeof t, GB_MSG_STAFF_CHECKS_LINE, ui->lang, S.checks, S.fails);
     gb_label(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, -1);
     y += gb_px(ui, 65);
-    for (int i = 0; i < S.ntop && y < ui->h - gb_px(ui, 330); i++) {
+    int bottom = ui->h - gb_px(ui, 230);
+    for (int i = 0; i < S.ntop; i++) {
         snprintf(t, sizeof t, "%ld × %s", S.top[i].count, rule_text(ui, S.top[i].rule));
+        /* measured first: a reason that would run into the button is left out */
+        int h = gb_text_wrap(ui->text, t, gb_px(ui, GB_FS_SMALL), GB_C_TEXT, x, y, w, -1, 0);
+        if (y + h > bottom)
+            break;
         y += gb_label_wrap(ui, t, GB_FS_SMALL, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 8);
     }
 
-    gb_button(ui, "staff-exit", gb_ui_msg(ui, GB_MSG_STAFF_EXIT),
-              (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 220), ui->w - gb_px(ui, 380), gb_px(ui, 160)},
-              GB_BTN_PRIMARY, 1);
+    gb_staff_bottom_button(ui, "staff-exit", gb_ui_msg(ui, GB_MSG_STAFF_EXIT));
 }
 
 const gb_screen_ops gb_screen_staff = {"staff", 0, enter, input, update, draw, NULL};

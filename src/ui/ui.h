@@ -49,6 +49,12 @@ typedef enum {
     GB_SCREEN_LOOKUP,
     GB_SCREEN_STAFF_PIN,
     GB_SCREEN_STAFF,
+    GB_SCREEN_STAFF_BATCHES,
+    GB_SCREEN_STAFF_WINDOW,
+    GB_SCREEN_STAFF_ROSTER,
+    GB_SCREEN_STAFF_CAMERA,
+    GB_SCREEN_STAFF_SYNC,
+    GB_SCREEN_STAFF_POWER,
     GB_SCREEN_COUNT
 } gb_screen_id;
 
@@ -75,7 +81,8 @@ typedef struct gb_screen_ops {
 
 extern const gb_screen_ops gb_screen_welcome, gb_screen_help, gb_screen_identity, gb_screen_fail,
     gb_screen_info, gb_screen_photo, gb_screen_result, gb_screen_payment, gb_screen_done, gb_screen_lookup,
-    gb_screen_staff_pin, gb_screen_staff;
+    gb_screen_staff_pin, gb_screen_staff, gb_screen_staff_batches, gb_screen_staff_window, gb_screen_staff_roster,
+    gb_screen_staff_camera, gb_screen_staff_sync, gb_screen_staff_power;
 
 #define GB_SESSION_MAX_FAILS GB_MAX_RULES
 #define GB_LOOKUP_MAX 4
@@ -109,6 +116,7 @@ typedef struct gb_session {
     int lookup_auto;     /* 1: a scan on welcome; no orders -> straight on to identity */
     int lookup_existing; /* 1: the identity flow found an open order and shows it */
     int lookup_done;     /* the code was looked up */
+    int lookup_verified; /* the ID suffix was checked: orders may be shown */
     int nlookup;
     gb_order lookup[GB_LOOKUP_MAX];
 } gb_session;
@@ -165,7 +173,7 @@ struct gb_ui {
     gb_photo_worker *pw;
     gb_script *script;
     char shots_dir[512];
-    int quit;
+    int quit; /* ends gb_ui_run after this frame (staff: "close the kiosk program") */
     int exit_code;
     unsigned frame_no;
     /* the hidden way into staff mode: taps on the title bar of the welcome
@@ -204,8 +212,12 @@ const char *gb_ui_msg(gb_ui *ui, gb_msg id);
 
 /* Looks up the open orders (not cancelled) of the student a collection
  * code names, in the active batches, into the session's lookup list.
- * 0 done (nlookup may be 0), 1 code unreadable, -1 store error. */
-int gb_ui_lookup_orders(gb_ui *ui, const char *code);
+ * last4: the ID suffix the student typed, checked against each batch's
+ * roster (batches where it does not match are skipped); NULL when the
+ * identity check has just done so. 0 done (nlookup may be 0), 1 code
+ * unreadable, 2 the student is in a batch but the suffix matches none,
+ * -1 store error. */
+int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4);
 
 /* The status a student reads for an order state. */
 gb_msg gb_ui_state_msg(gb_order_state s);

@@ -34,8 +34,15 @@ file_path = $SRC/assets/photos
 backdrops = grey,white,blue
 [payment]
 pay_url = https://pay.example.edu.cn/p
+[staff]
+; never the machine's own USB sticks, never a real poweroff
+usb_roots = $T/usb
+shutdown_command = false
 ${EXTRA_INI:-}
 INI
+
+# 王小明's ID suffix on the on-screen keypad (the demo roster's first student)
+TAP_123X=$'tap key-1\ntap key-2\ntap key-3\ntap key-X'
 
 code() { # student_no masked_name masked_id -> a test-decoder payload (docs/collection-code.md)
   local body="GBT1|$1|$2|$3"

@@ -21,10 +21,7 @@ expect-text DEMO2026
 tap start
 wait-screen identity
 scan $GOOD
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap verify
 wait-screen info
 expect-text 王小明
@@ -151,6 +148,9 @@ cat >"$T/approved.script" <<S
 wait-screen welcome
 scan $GOOD
 wait-screen lookup
+expect-no-text 审核通过
+type 123x
+tap show
 expect-text 审核通过
 expect-no-text 重新拍照
 tap home

@@ -4,7 +4,8 @@
 # instead of a second one, a rejected order is retaken without paying again
 # and ends resubmitted with a new photo; the staff PIN locks after
 # [staff] pin_max_attempts wrong PINs (the right one refused while locked),
-# staff see batches, camera, today's counts and photo failures, and leave.
+# staff see the overview (batches, camera, today's counts and photo
+# failures), toggle a batch on the batches screen, and leave.
 # The PIN is checked on a thread of its own ("checking…" meanwhile): each
 # answer is waited for (wait-text), the one before it is gone by then.
 # Usage: test_kiosk_staff.sh GRADBOOTH SOURCE_DIR
@@ -25,13 +26,21 @@ tap lookup
 wait-screen lookup
 expect-text 请扫描学信网图像采集码
 scan $GOOD
+expect-text 请输入身份证号后四位
+expect-no-text 没有找到你的订单
+tap key-9
+tap key-9
+tap key-9
+tap key-9
+tap show
+expect-text 身份证号后四位与学校名单不一致
+expect-no-text 没有找到你的订单
+$TAP_123X
+tap show
 expect-text 没有找到你的订单
 tap start
 wait-screen identity
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap verify
 wait-screen info
 type 13800138000
@@ -66,6 +75,10 @@ cat >"$T/existing.script" <<S
 wait-screen welcome
 scan $GOOD
 wait-screen lookup
+expect-no-text $order
+expect-no-text 待支付
+type 123x
+tap show
 expect-text $order
 expect-text 待支付
 expect-text 去支付
@@ -75,10 +88,7 @@ expect-session-empty
 tap start
 wait-screen identity
 scan $GOOD
-tap key-1
-tap key-2
-tap key-3
-tap key-X
+$TAP_123X
 tap verify
 wait-screen lookup
 expect-text 你已经有一个订单
@@ -110,6 +120,9 @@ cat >"$T/retake.script" <<S
 wait-screen welcome
 scan $GOOD
 wait-screen lookup
+expect-no-text $REASON
+$TAP_123X
+tap show
 expect-text 审核未通过
 expect-text $REASON
 expect-no-text 去支付
@@ -185,7 +198,7 @@ if kiosk lock; then ok; else bad "lockout script: $(tail -3 "$T/lock.err")"; fi
 until=$(sql "SELECT hex(value) FROM settings WHERE name='pin_locked_until'")
 [ -n "$until" ] && [ "$until" != 0000000000000000 ] && ok || bad "no lockout stored"
 
-# a new PIN set on the machine ends the lockout; staff home, batch toggle, exit
+# a new PIN set on the machine ends the lockout; staff home, the batches screen's toggle, exit
 echo 13572468 | "$GB" --config "$T/kiosk.ini" staff set-pin >/dev/null 2>&1 && ok || bad "set-pin again"
 cat >"$T/staff.script" <<S
 wait-screen welcome
@@ -194,21 +207,29 @@ wait-screen staff-pin
 type 13572468
 tap unlock
 wait-screen staff
-expect-text DEMO2026
-expect-text 启用中
+expect-text 批次 1 个，启用中 1 个
 expect-text 相机
 expect-text 今日订单
 expect-text 已重新提交  1
 expect-text 共 3 张，未通过 1 张
+tap lang
+expect-text Today's orders
+screenshot staff-en
+tap lang
+tap staff-batches
+wait-screen staff-batches
+expect-text DEMO2026
+expect-text 启用中
 tap batch-0
 expect-text 已停用
 tap lang
 expect-text Inactive
-expect-text Today's orders
-screenshot staff-en
+screenshot batches-en
 tap lang
 tap batch-0
 expect-text 启用中
+tap back
+wait-screen staff
 tap staff-exit
 wait-screen welcome
 expect-text DEMO2026

@@ -204,6 +204,59 @@ static void test_big_shrink(void **state)
     gb_image_free(src);
 }
 
+/* The quick resampler (live-view frames): flat stays flat, a 2x shrink of
+ * a checkerboard averages (its four samples cover the area), a ramp keeps
+ * its place, and rectangles outside are refused as by the proper one. */
+static void test_fast(void **state)
+{
+    (void)state;
+    gb_err err;
+    gb_image *flat = fill(40, 30, 10, 120, 250);
+    gb_image *o = gb_image_crop_resize_fast(flat, 3.5, 2.25, 30, 20, 17, 11, &err);
+    assert_non_null(o);
+    assert_int_equal(o->width, 17);
+    assert_int_equal(o->height, 11);
+    for (int y = 0; y < o->height; y++)
+        for (int x = 0; x < o->width; x++) {
+            const unsigned char *p = gb_image_px(o, x, y);
+            assert_int_equal(p[0], 10);
+            assert_int_equal(p[1], 120);
+            assert_int_equal(p[2], 250);
+        }
+    gb_image_free(o);
+    gb_image *cb = gb_image_new(96, 96);
+    for (int y = 0; y < 96; y++)
+        for (int x = 0; x < 96; x++)
+            memset(gb_image_px(cb, x, y), (x + y) % 2 ? 255 : 0, 3);
+    o = gb_image_crop_resize_fast(cb, 0, 0, 96, 96, 48, 48, &err);
+    assert_non_null(o);
+    for (int y = 1; y < 47; y++)
+        for (int x = 1; x < 47; x++) {
+            int v = gb_image_px(o, x, y)[0];
+            if (v < 120 || v > 135)
+                fail_msg("checkerboard 2x at %d,%d: %d, expected about 127.5", x, y, v);
+        }
+    gb_image_free(o);
+    /* a horizontal ramp 0..255 over 256 px, halved: pixel i ~ 2i + 0.5 */
+    gb_image *ramp = gb_image_new(256, 4);
+    for (int y = 0; y < 4; y++)
+        for (int x = 0; x < 256; x++)
+            memset(gb_image_px(ramp, x, y), x, 3);
+    o = gb_image_crop_resize_fast(ramp, 0, 0, 256, 4, 128, 2, &err);
+    assert_non_null(o);
+    for (int x = 2; x < 126; x++) {
+        int v = gb_image_px(o, x, 1)[0];
+        if (abs(v - (2 * x + 1)) > 1)
+            fail_msg("ramp at %d: %d, expected %d", x, v, 2 * x + 1);
+    }
+    gb_image_free(o);
+    assert_null(gb_image_crop_resize_fast(flat, 20, 0, 30, 10, 10, 10, &err));
+    assert_non_null(strstr(err.msg, "quick crop and resize"));
+    gb_image_free(flat);
+    gb_image_free(cb);
+    gb_image_free(ramp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_impulse_symmetric),
         cmocka_unit_test(test_outside_refused),
         cmocka_unit_test(test_big_shrink),
+        cmocka_unit_test(test_fast),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

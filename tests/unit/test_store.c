@@ -19,6 +19,7 @@
 #include "store/order.h"
 #include "store/photo.h"
 #include "store/roster_import.h"
+#include "store/stats.h"
 #include "store/student.h"
 
 typedef struct {
@@ -207,6 +208,32 @@ static void test_batch_add_get_list_and_duplicate(void **state)
     free(list);
 }
 
+static void test_batch_window_change_checked_like_batch_add(void **state)
+{
+    fixture *f = *state;
+    gb_err err;
+    gb_batch b = make_batch("2026BJ01", GB_PAY_STUDENT);
+    assert_int_equal(gb_batch_add(f->st, &b, &err), 0);
+    assert_int_equal(gb_batch_set_window(f->st, "2026BJ01", "2027-01-05 09:30", "2027-01-06 17:00", &err), 0);
+    gb_batch got;
+    assert_int_equal(gb_batch_get(f->st, "2026BJ01", &got, &err), 0);
+    assert_string_equal(got.window_start, "2027-01-05 09:30");
+    assert_string_equal(got.window_end, "2027-01-06 17:00");
+
+    assert_int_equal(gb_batch_set_window(f->st, "2026BJ01", "2027-02-30 09:30", "2027-03-06 17:00", &err), -1);
+    assert_string_equal(err.msg, "window start: '2027-02-30 09:30' is not a real date and time");
+    assert_int_equal(gb_batch_set_window(f->st, "2026BJ01", "2027-01-05 09:30", "2027-1-6 17:00", &err), -1);
+    assert_string_equal(err.msg, "window end: expected 'YYYY-MM-DD HH:MM' (24-hour), got '2027-1-6 17:00'");
+    assert_int_equal(gb_batch_set_window(f->st, "2026BJ01", "2027-01-05 09:30", "2027-01-05 09:30", &err), -1);
+    assert_string_equal(err.msg, "window: the end (2027-01-05 09:30) is not after the start (2027-01-05 09:30)");
+    assert_int_equal(gb_batch_set_window(f->st, "NOPE", "2027-01-05 09:30", "2027-01-06 17:00", &err), -1);
+    assert_string_equal(err.msg, "no batch NOPE");
+    /* the refused changes left the window as it was */
+    assert_int_equal(gb_batch_get(f->st, "2026BJ01", &got, &err), 0);
+    assert_string_equal(got.window_start, "2027-01-05 09:30");
+    assert_string_equal(got.window_end, "2027-01-06 17:00");
+}
+
 static void test_roster_import_then_reimport_is_harmless(void **state)
 {
     fixture *f = *state;
@@ -366,6 +393,44 @@ static void test_order_life_cycle_with_history(void **state)
         assert_string_equal(ev[i].actor, want[i][2]);
     }
     free(ev);
+}
+
+static void test_sync_status_counts_waiting_orders_and_last_sync(void **state)
+{
+    fixture *f = *state;
+    gb_err err;
+    gb_sync_status ss;
+    assert_int_equal(gb_stats_sync(f->st, &ss, &err), 0);
+    assert_int_equal(ss.submitted + ss.resubmitted + ss.outbox_pending, 0);
+    assert_string_equal(ss.last_sync, "");
+
+    long long sid = setup_student(f, "B11", GB_PAY_SCHOOL);
+    gb_order o;
+    assert_int_equal(gb_order_create(f->st, sid, &o, &err), 0);
+    assert_int_equal(gb_order_confirm_info(f->st, o.order_no, "13800138000", "wxm@example.com", &err), 0);
+    gb_photo p;
+    assert_int_equal(gb_photo_attach(f->st, o.order_no, fake_jpeg, sizeof fake_jpeg, 480, 640,
+                                     GB_OS_PHOTO_ACCEPTED, GB_ACTOR_STUDENT, &p, &err), 0);
+    assert_int_equal(gb_order_move(f->st, o.order_no, GB_OS_SUBMITTED, GB_ACTOR_KIOSK, "", &err), 0);
+    assert_int_equal(gb_stats_sync(f->st, &ss, &err), 0);
+    assert_int_equal(ss.submitted, 1);
+    assert_int_equal(ss.resubmitted, 0);
+    assert_string_equal(ss.last_sync, ""); /* only the kiosk moved it */
+
+    /* what the sync will write: an order uploaded, an outbox entry done,
+     * another still waiting; the latest trace is the last sync */
+    assert_int_equal(gb_order_move(f->st, o.order_no, GB_OS_SYNCED, GB_ACTOR_SYNC, "", &err), 0);
+    assert_int_equal(sqlite3_exec(f->st->db,
+                                  "UPDATE order_history SET at = '2026-12-03T16:25:57Z' WHERE actor = 'sync';"
+                                  "INSERT INTO outbox (kind, idem_key, created_at, done_at) VALUES "
+                                  "('order', 'k1', '2026-12-03T16:00:00Z', '2026-12-03T17:00:00Z'),"
+                                  "('order', 'k2', '2026-12-03T16:00:00Z', NULL);",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(gb_stats_sync(f->st, &ss, &err), 0);
+    assert_int_equal(ss.submitted, 0);
+    assert_int_equal(ss.outbox_pending, 1);
+    assert_string_equal(ss.last_sync, "2026-12-03T17:00:00Z");
 }
 
 static void test_illegal_move_changes_nothing(void **state)
@@ -572,12 +637,14 @@ int main(void)
         cmocka_unit_test(test_failed_migration_leaves_database_as_it_was),
         T(test_refuses_database_from_newer_program),
         T(test_batch_add_get_list_and_duplicate),
+        T(test_batch_window_change_checked_like_batch_add),
         T(test_roster_import_then_reimport_is_harmless),
         T(test_roster_conflict_changes_nothing_unless_update),
         T(test_roster_dry_run_writes_nothing),
         T(test_roster_needs_feature_code_when_batch_requires),
         T(test_roster_into_unknown_batch_fails),
         T(test_order_life_cycle_with_history),
+        T(test_sync_status_counts_waiting_orders_and_last_sync),
         T(test_illegal_move_changes_nothing),
         T(test_school_paid_order_skips_payment),
         T(test_order_numbers_unique_and_increasing),

@@ -471,6 +471,34 @@ static void test_local_minute_formats_local_time(void **state)
     tzset();
 }
 
+static void test_window_check_says_which_end_and_why(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *start, *end;
+        gb_window_check want;
+        int which;
+    } cases[] = {
+        {"2026-12-01 08:00", "2026-12-20 18:00", GB_WINDOW_CHECK_OK, 1},
+        {"2026-12-1 08:00", "2026-12-20 18:00", GB_WINDOW_CHECK_SHAPE, 0},
+        {"2026-12-01 8:00", "2026-12-20 18:00", GB_WINDOW_CHECK_SHAPE, 0},
+        {"2026/12/01 08:00", "2026-12-20 18:00", GB_WINDOW_CHECK_SHAPE, 0},
+        {"2026-1a-01 08:00", "2026-12-20 18:00", GB_WINDOW_CHECK_SHAPE, 0},
+        {"2026-02-30 08:00", "2026-12-20 18:00", GB_WINDOW_CHECK_NOT_REAL, 0},
+        {"2026-12-01 08:00", "2026-12-20 24:00", GB_WINDOW_CHECK_NOT_REAL, 1},
+        {"2026-12-01 08:00", "", GB_WINDOW_CHECK_SHAPE, 1},
+        {"2026-12-01 08:00", "2026-12-01 08:00", GB_WINDOW_CHECK_ORDER, 1},
+        {"2026-12-01 08:00", "2026-11-30 23:59", GB_WINDOW_CHECK_ORDER, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int which = -1;
+        gb_window_check got = gb_batch_window_check(cases[i].start, cases[i].end, &which);
+        if (got != cases[i].want || which != cases[i].which)
+            fail_msg("'%s' to '%s': got problem %d at %d, expected %d at %d", cases[i].start, cases[i].end,
+                     (int)got, which, (int)cases[i].want, cases[i].which);
+    }
+}
+
 static gb_batch good_batch(void)
 {
     gb_batch b;
@@ -602,6 +630,7 @@ int main(void)
         cmocka_unit_test(test_mask_phone_and_email),
         cmocka_unit_test(test_local_minute_checks_the_calendar),
         cmocka_unit_test(test_local_minute_formats_local_time),
+        cmocka_unit_test(test_window_check_says_which_end_and_why),
         cmocka_unit_test(test_batch_validate_names_the_bad_field),
         cmocka_unit_test(test_batch_window_start_inclusive_end_exclusive),
     };

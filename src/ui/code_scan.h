@@ -1,0 +1,34 @@
+/* The collection-code scanner panel: the live view with a target in the
+ * middle and the instructions beside it, on the screens that ask for the
+ * code (identity, order lookup). The photo worker looks for a QR code in
+ * a few live frames a second (vision/qr.h); a payload the configured
+ * decoder accepts is handed to the screen as if a USB scanner had typed
+ * it, and a QR code that is not a collection code (a WeChat or payment
+ * code held up by mistake) is refused with a notice, not sent on to a
+ * failure screen. The USB scanner keeps working alongside. */
+#ifndef GB_UI_CODE_SCAN_H
+#define GB_UI_CODE_SCAN_H
+
+#include "ui/liveview.h"
+
+typedef struct gb_code_scan {
+    gb_liveview lv;
+    double refused_ms; /* when a QR code that is not a collection code was last read */
+    char refused_fp[9]; /* its fingerprint: logged once while it is held up */
+} gb_code_scan;
+
+/* Entering a screen: forgets any earlier scan result. */
+void gb_code_scan_start(gb_ui *ui, gb_code_scan *cs);
+
+/* Leaving it: drops the live view texture. */
+void gb_code_scan_stop(gb_code_scan *cs);
+
+/* Takes a frame and offers it for a scan. 1 when the camera read a
+ * collection code: the payload is in out (a secret; the caller wipes it). */
+int gb_code_scan_update(gb_ui *ui, gb_code_scan *cs, char *out, size_t size);
+
+/* The panel in r: the live view on the left, the instructions (or the
+ * notice) on the right. */
+void gb_code_scan_draw(gb_ui *ui, const gb_code_scan *cs, SDL_Rect r);
+
+#endif

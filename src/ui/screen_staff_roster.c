@@ -1,0 +1,431 @@
+/* Staff: import a school's roster from a USB stick, as `gradbooth roster
+ * import` does, with the same parser (core/roster.h), the same all-or-
+ * nothing import (store/roster_import.h) and the same problem messages.
+ *
+ *   pick      the roster files found under [staff] usb_roots, newest first
+ *             ("file-N"), the batch to import into ("target-N"), whether
+ *             changed students are replaced ("roster-update", the CLI's
+ *             --update), "roster-rescan" after plugging a stick in;
+ *   checked   "roster-check" ran a dry run: what the import would add and
+ *             update, or the problems by line and column, which make the
+ *             import impossible (the screen says so); "roster-import"
+ *             imports the roster that was checked;
+ *   done      the counts of the import.
+ * "roster-files" goes back to the pick phase, "back" to the batches.
+ *
+ * No student data on screen or in the log: counts and the CLI's problem
+ * texts, which never repeat a student's data. The parsed roster (names)
+ * lives only between the check and the import and is freed on leave. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+#include "core/roster.h"
+#include "store/batch.h"
+#include "store/fileio.h"
+#include "store/roster_files.h"
+#include "store/roster_import.h"
+#include "ui/staff.h"
+#include "ui/text.h"
+
+#define MAX_FILES 12
+#define MAX_TARGETS 6
+
+typedef enum { PH_PICK, PH_CHECKING, PH_CHECKED, PH_IMPORTING, PH_DONE } phase;
+
+static struct {
+    phase ph;
+    gb_found_file files[MAX_FILES];
+    int nfiles, total;
+    gb_batch batches[MAX_TARGETS];
+    int nb;
+    int file, target; /* -1: none picked */
+    int update;
+    int pick_hint;        /* "pick a file and a batch" */
+    unsigned asked_frame; /* the check or import was asked for in this frame */
+    /* the check and the import */
+    char name[256];    /* the file's name, as the CLI's messages name it */
+    char batch_no[33]; /* the batch checked against */
+    gb_roster r;
+    int have_roster;
+    size_t nrows;         /* of the file checked, kept after the roster is freed */
+    const char *encoding; /* static text */
+    int ok;               /* the dry run passed: the import may go ahead */
+    gb_import_result res;
+    char *problems, *warnings; /* the CLI's lines, '\n'-separated */
+    gb_msg error;
+    int has_error;
+    char error_arg[256];
+} R;
+
+static void drop_check(void)
+{
+    if (R.have_roster)
+        gb_roster_free(&R.r);
+    R.have_roster = 0;
+    free(R.problems);
+    free(R.warnings);
+    R.problems = R.warnings = NULL;
+    R.ok = 0;
+    R.has_error = 0;
+    memset(&R.res, 0, sizeof R.res);
+}
+
+static void scan(gb_ui *ui)
+{
+    int max = ui->cfg.usb_files_listed < MAX_FILES ? ui->cfg.usb_files_listed : MAX_FILES;
+    gb_find_opts o = {ui->cfg.usb_roots, ui->cfg.usb_scan_depth, ui->cfg.usb_scan_max_entries};
+    R.nfiles = gb_roster_files_find(&o, R.files, max, &R.total);
+    R.file = R.nfiles == 1 ? 0 : -1;
+    gb_log_info("kiosk: staff: %d roster file(s) under %s", R.total, ui->cfg.usb_roots);
+}
+
+static void enter(gb_ui *ui)
+{
+    memset(&R, 0, sizeof R);
+    R.target = -1;
+    gb_err err;
+    gb_batch *list = NULL;
+    size_t n = 0;
+    if (gb_batch_list(ui->st, &list, &n, &err) < 0) {
+        gb_log_error("kiosk: staff: %s", err.msg);
+        R.error = GB_MSG_STAFF_STORE_ERROR;
+        R.has_error = 1;
+    }
+    for (size_t i = 0; i < n && R.nb < MAX_TARGETS; i++) {
+        R.batches[R.nb] = list[i];
+        if (strcmp(list[i].batch_no, gb_staff_batch()) == 0 || n == 1)
+            R.target = R.nb;
+        R.nb++;
+    }
+    free(list);
+    scan(ui);
+}
+
+static void leave(gb_ui *ui)
+{
+    drop_check();
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static void set_error(gb_msg msg, const char *arg)
+{
+    R.error = msg;
+    R.has_error = 1;
+    snprintf(R.error_arg, sizeof R.error_arg, "%s", arg ? arg : "");
+}
+
+static char *format(gb_ui *ui, gb_roster_problem *list, size_t n)
+{
+    gb_roster view = {.problems = list, .nproblems = n};
+    size_t size = 256 * ((size_t)ui->cfg.roster_errors_listed + 2);
+    char *buf = malloc(size);
+    if (buf)
+        gb_roster_format_problems(&view, R.name, (size_t)ui->cfg.roster_errors_listed, buf, size);
+    return buf;
+}
+
+/* The dry run: read, parse, import into the batch and roll back. */
+static void check(gb_ui *ui)
+{
+    drop_check();
+    const gb_found_file *f = &R.files[R.file];
+    snprintf(R.name, sizeof R.name, "%s", base_name(f->path));
+    snprintf(R.batch_no, sizeof R.batch_no, "%s", R.batches[R.target].batch_no);
+    unsigned char *data;
+    size_t len;
+    gb_err err;
+    /* the CLI's limit: 1 KiB a row is generous */
+    size_t max_bytes = (size_t)ui->cfg.roster_max_rows * 1024 + (1u << 20);
+    if (gb_read_file(f->path, max_bytes, &data, &len, &err) < 0) {
+        gb_log_warn("kiosk: staff: roster file: %s", err.msg);
+        set_error(GB_MSG_STAFF_ROSTER_READ_ERROR, err.msg);
+        return;
+    }
+    int rc = gb_roster_parse(data, len, (size_t)ui->cfg.roster_max_rows, &R.r);
+    explicit_bzero(data, len); /* it held full ID numbers */
+    free(data);
+    R.have_roster = 1;
+    R.encoding = R.r.encoding ? R.r.encoding : "?";
+    if (rc == 0) {
+        rc = gb_roster_import(ui->st, R.batch_no, &R.r, (R.update ? GB_IMPORT_UPDATE : 0) | GB_IMPORT_DRY_RUN, &R.res,
+                              &err);
+        if (rc < 0 && !R.r.nproblems) {
+            gb_log_error("kiosk: staff: roster check: %s", err.msg);
+            set_error(GB_MSG_STAFF_ROSTER_FAILED, err.msg);
+            return;
+        }
+    }
+    if (R.r.nproblems) {
+        R.problems = format(ui, R.r.problems, R.r.nproblems);
+        gb_log_info("kiosk: staff: roster for batch %s refused: %zu problem(s)", R.batch_no, R.r.nproblems);
+        return;
+    }
+    if (R.r.nwarnings)
+        R.warnings = format(ui, R.r.warnings, R.r.nwarnings);
+    R.ok = 1;
+    R.nrows = R.r.nrows;
+    gb_log_info("kiosk: staff: roster for batch %s checked: %zu rows, %zu to add, %zu to update, %zu unchanged, "
+                "%zu warning(s)",
+                R.batch_no, R.r.nrows, R.res.added, R.res.updated, R.res.unchanged, R.r.nwarnings);
+}
+
+static void import(gb_ui *ui)
+{
+    gb_err err;
+    int rc = gb_roster_import(ui->st, R.batch_no, &R.r, R.update ? GB_IMPORT_UPDATE : 0, &R.res, &err);
+    if (rc < 0) {
+        /* the batch changed since the check (the sync, another import) */
+        R.ok = 0;
+        R.ph = PH_CHECKED;
+        if (R.r.nproblems) {
+            free(R.problems);
+            R.problems = format(ui, R.r.problems, R.r.nproblems);
+        } else {
+            set_error(GB_MSG_STAFF_ROSTER_FAILED, err.msg);
+        }
+        gb_log_error("kiosk: staff: roster import into batch %s failed: %s", R.batch_no, err.msg);
+        return;
+    }
+    gb_log_info("kiosk: staff imported a roster into batch %s: %zu added, %zu updated, %zu unchanged, %zu kept",
+                R.batch_no, R.res.added, R.res.updated, R.res.unchanged, R.res.kept);
+    gb_roster_free(&R.r);
+    R.have_roster = 0;
+    R.ph = PH_DONE;
+}
+
+static void input(gb_ui *ui, const gb_input *in)
+{
+    if ((in->kind == GB_IN_KEY && in->key == SDLK_ESCAPE) || (in->kind == GB_IN_TAP && strcmp(in->id, "back") == 0)) {
+        gb_ui_go(ui, GB_SCREEN_STAFF_BATCHES);
+        return;
+    }
+    if (in->kind != GB_IN_TAP || R.ph == PH_CHECKING || R.ph == PH_IMPORTING)
+        return;
+    int i;
+    if (strcmp(in->id, "roster-files") == 0) {
+        drop_check();
+        R.ph = PH_PICK;
+    } else if (R.ph == PH_PICK && strcmp(in->id, "roster-rescan") == 0) {
+        scan(ui);
+    } else if (R.ph == PH_PICK && sscanf(in->id, "file-%d", &i) == 1 && i >= 0 && i < R.nfiles) {
+        R.file = i;
+    } else if (R.ph == PH_PICK && sscanf(in->id, "target-%d", &i) == 1 && i >= 0 && i < R.nb) {
+        R.target = i;
+    } else if (R.ph == PH_PICK && strcmp(in->id, "roster-update") == 0) {
+        R.update = !R.update;
+    } else if (R.ph == PH_PICK && strcmp(in->id, "roster-check") == 0) {
+        R.pick_hint = R.file < 0 || R.target < 0;
+        if (!R.pick_hint) {
+            R.ph = PH_CHECKING; /* the work runs in update, once a frame has said so */
+            R.asked_frame = ui->frame_no;
+        }
+    } else if (R.ph == PH_CHECKED && R.ok && strcmp(in->id, "roster-import") == 0) {
+        R.ph = PH_IMPORTING;
+        R.asked_frame = ui->frame_no;
+    }
+}
+
+static void update(gb_ui *ui)
+{
+    if (gb_staff_idle(ui))
+        return;
+    /* a frame saying "checking..." is on screen before the work, which
+     * holds the UI for as long as the file takes */
+    if (ui->frame_no == R.asked_frame)
+        return;
+    if (R.ph == PH_CHECKING) {
+        check(ui);
+        R.ph = PH_CHECKED;
+        ui->last_input_ms = ui->now_ms;
+    } else if (R.ph == PH_IMPORTING) {
+        import(ui);
+        ui->last_input_ms = ui->now_ms;
+    }
+}
+
+/* text cut at the front with "…" until it fits w */
+static void fit_left(gb_ui *ui, const char *s, int px, int w, char *out, size_t size)
+{
+    snprintf(out, size, "%s", s);
+    int tw;
+    gb_text_size(ui->text, out, gb_px(ui, px), &tw, NULL);
+    const char *p = s;
+    while (tw > w && *p) {
+        p++;
+        while ((*p & 0xC0) == 0x80)
+            p++;
+        snprintf(out, size, "…%s", p);
+        gb_text_size(ui->text, out, gb_px(ui, px), &tw, NULL);
+    }
+}
+
+/* The CLI's problem lines (total problems in all) from y down to bottom;
+ * when they do not all fit, the last line says how many are not shown. */
+static int draw_lines(gb_ui *ui, const char *text, size_t total, SDL_Color c, int x, int y, int w, int bottom)
+{
+    char line[600], more[128];
+    int one;
+    gb_text_size(ui->text, "国", gb_px(ui, GB_FS_SMALL), NULL, &one);
+    one = one * 12 / 10 + gb_px(ui, 6);
+    size_t drawn = 0;
+    for (const char *p = text; p && *p;) {
+        size_t k = strcspn(p, "\n");
+        snprintf(line, sizeof line, "%.*s", (int)k, p);
+        const char *next = p + k + (p[k] == '\n');
+        int h = gb_text_wrap(ui->text, line, gb_px(ui, GB_FS_SMALL), c, x, y, w, -1, 0);
+        int last = *next == 0;
+        if (y + h + (last ? 0 : one) > bottom) {
+            gb_msg_format(more, sizeof more, GB_MSG_STAFF_ROSTER_NOT_SHOWN, ui->lang, total - drawn);
+            y += gb_label_wrap(ui, more, GB_FS_SMALL, GB_C_MUTED, x, y, w, -1);
+            break;
+        }
+        y += gb_label_wrap(ui, line, GB_FS_SMALL, c, x, y, w, -1) + gb_px(ui, 6);
+        drawn++;
+        p = next;
+    }
+    return y;
+}
+
+static void draw_pick(gb_ui *ui, int y, int x, int w, int bottom)
+{
+    char t[1200];
+    int bw = gb_px(ui, 260);
+    gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_ROOTS, ui->lang, ui->cfg.usb_roots);
+    int lh = gb_label_wrap(ui, t, GB_FS_SMALL, GB_C_MUTED, x, y, w - bw - gb_px(ui, 30), -1);
+    gb_button(ui, "roster-rescan", gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_RESCAN),
+              (SDL_Rect){x + w - bw, y, bw, gb_px(ui, 100)}, GB_BTN_SECONDARY, 1);
+    y += (lh > gb_px(ui, 100) ? lh : gb_px(ui, 100)) + gb_px(ui, 24);
+    if (!R.nfiles) {
+        y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_NONE), GB_FS_BODY, GB_C_BAD, x, y, w, -1);
+        y += gb_px(ui, 30);
+    }
+    int rh = gb_px(ui, 112);
+    for (int i = 0; i < R.nfiles; i++) {
+        const gb_found_file *f = &R.files[i];
+        SDL_Rect row = {x, y, w, rh};
+        gb_fill(ui, row, GB_C_PANEL);
+        gb_frame(ui, row, i == R.file ? GB_C_PRIMARY : GB_C_MUTED, gb_px(ui, i == R.file ? 6 : 2));
+        char id[32], shown[600];
+        snprintf(id, sizeof id, "file-%d", i);
+        gb_hit_add(ui, id, row);
+        fit_left(ui, base_name(f->path), GB_FS_BODY, w - gb_px(ui, 40), shown, sizeof shown);
+        gb_label(ui, shown, GB_FS_BODY, GB_C_TEXT, x + gb_px(ui, 20), y + gb_px(ui, 10), -1);
+        char when[32], dir[600];
+        struct tm tm;
+        localtime_r(&f->mtime, &tm);
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        snprintf(dir, sizeof dir, "%.*s", (int)(base_name(f->path) - f->path), f->path);
+        snprintf(t, sizeof t, "%.1f KB  ·  %s  ·  %s", (double)f->bytes / 1024.0, when, dir);
+        fit_left(ui, t, GB_FS_SMALL, w - gb_px(ui, 40), shown, sizeof shown);
+        gb_label(ui, shown, GB_FS_SMALL, GB_C_MUTED, x + gb_px(ui, 20), y + gb_px(ui, 62), -1);
+        y += rh + gb_px(ui, 12);
+    }
+    if (R.total > R.nfiles) {
+        gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_MORE, ui->lang, R.total - R.nfiles);
+        gb_label(ui, t, GB_FS_SMALL, GB_C_MUTED, x, y, -1);
+        y += gb_px(ui, 50);
+    }
+    y += gb_px(ui, 20);
+    gb_label(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_TARGET), GB_FS_BODY, GB_C_TEXT, x, y, -1);
+    y += gb_px(ui, 60);
+    int cw = (w - 2 * gb_px(ui, 20)) / 3, ch = gb_px(ui, 95);
+    for (int i = 0; i < R.nb; i++) {
+        SDL_Rect r = {x + (i % 3) * (cw + gb_px(ui, 20)), y + (i / 3) * (ch + gb_px(ui, 16)), cw, ch};
+        char id[32];
+        snprintf(id, sizeof id, "target-%d", i);
+        /* the chosen one is filled */
+        gb_button(ui, id, R.batches[i].batch_no, r, i == R.target ? GB_BTN_PRIMARY : GB_BTN_SECONDARY, 1);
+    }
+    y += ((R.nb + 2) / 3) * (ch + gb_px(ui, 16)) + gb_px(ui, 20);
+    /* the --update switch as a check box */
+    int box = gb_px(ui, 56);
+    SDL_Rect b = {x, y, box, box};
+    gb_fill(ui, b, GB_C_PANEL);
+    gb_frame(ui, b, GB_C_PRIMARY, gb_px(ui, 4));
+    if (R.update)
+        gb_fill(ui, (SDL_Rect){x + box / 4, y + box / 4, box / 2, box / 2}, GB_C_PRIMARY);
+    int tw = gb_label(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_UPDATE), GB_FS_BODY, GB_C_TEXT, x + box + gb_px(ui, 24),
+                      y + gb_px(ui, 4), -1);
+    gb_hit_add(ui, "roster-update", (SDL_Rect){x, y - gb_px(ui, 20), box + gb_px(ui, 24) + tw, box + gb_px(ui, 40)});
+    y += box + gb_px(ui, 40);
+    if (R.has_error) {
+        gb_msg_format(t, sizeof t, R.error, ui->lang, R.error_arg);
+        gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1);
+    } else if (R.pick_hint) {
+        gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_PICK), GB_FS_BODY, GB_C_BAD, x, y, w, -1);
+    }
+    int half = (w - gb_px(ui, 40)) / 2;
+    gb_button(ui, "back", gb_ui_msg(ui, GB_MSG_BACK), (SDL_Rect){x, bottom, half, gb_px(ui, 150)}, GB_BTN_SECONDARY, 1);
+    gb_button(ui, "roster-check", gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_CHECK),
+              (SDL_Rect){x + half + gb_px(ui, 40), bottom, half, gb_px(ui, 150)}, GB_BTN_PRIMARY,
+              R.nfiles > 0 && R.nb > 0);
+}
+
+static void draw_result(gb_ui *ui, int y, int x, int w, int bottom)
+{
+    char t[1200];
+    if (R.ph == PH_CHECKING || R.ph == PH_IMPORTING) {
+        gb_label(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_CHECKING), GB_FS_LARGE, GB_C_MUTED, x, y, -1);
+        return;
+    }
+    if (R.have_roster)
+        R.nrows = R.r.nrows;
+    if (R.have_roster || R.ph == PH_DONE)
+        gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_FILE_INFO, ui->lang, R.name, R.nrows, R.encoding);
+    else
+        snprintf(t, sizeof t, "%s", R.name);
+    y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 10);
+    gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_INTO, ui->lang, R.batch_no);
+    y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 30);
+    int limit = bottom - gb_px(ui, 30);
+    if (R.ph == PH_DONE) {
+        gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_DONE, ui->lang, R.batch_no, R.res.added, R.res.updated,
+                      R.res.unchanged);
+        gb_label_wrap(ui, t, GB_FS_LARGE, GB_C_OK, x, y, w, -1);
+    } else if (R.has_error) {
+        gb_msg_format(t, sizeof t, R.error, ui->lang, R.error_arg);
+        gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1);
+    } else if (R.problems) {
+        gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_PROBLEMS, ui->lang, R.r.nproblems);
+        y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1) + gb_px(ui, 20);
+        draw_lines(ui, R.problems, R.r.nproblems, GB_C_TEXT, x, y, w, limit);
+    } else if (R.ok) {
+        gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_DRY, ui->lang, R.res.added, R.res.updated, R.res.unchanged,
+                      R.res.kept);
+        y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_OK, x, y, w, -1) + gb_px(ui, 30);
+        if (R.warnings) {
+            gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_WARNINGS, ui->lang, R.r.nwarnings);
+            y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_WARN, x, y, w, -1) + gb_px(ui, 20);
+            draw_lines(ui, R.warnings, R.r.nwarnings, GB_C_TEXT, x, y, w, limit);
+        }
+    }
+    int half = (w - gb_px(ui, 40)) / 2;
+    gb_button(ui, "roster-files", gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_FILES), (SDL_Rect){x, bottom, half, gb_px(ui, 150)},
+              GB_BTN_SECONDARY, 1);
+    SDL_Rect right = {x + half + gb_px(ui, 40), bottom, half, gb_px(ui, 150)};
+    if (R.ph == PH_DONE)
+        gb_button(ui, "back", gb_ui_msg(ui, GB_MSG_BACK), right, GB_BTN_PRIMARY, 1);
+    else
+        gb_button(ui, "roster-import", gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_IMPORT), right, GB_BTN_PRIMARY, R.ok);
+}
+
+static void draw(gb_ui *ui)
+{
+    int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_TITLE), 0) + gb_px(ui, 40);
+    int x = gb_px(ui, 50), w = ui->w - gb_px(ui, 100);
+    int bottom = ui->h - gb_px(ui, 200);
+    if (R.ph == PH_PICK)
+        draw_pick(ui, y, x, w, bottom);
+    else
+        draw_result(ui, y, x, w, bottom);
+}
+
+const gb_screen_ops gb_screen_staff_roster = {"staff-roster", 0, enter, input, update, draw, leave};
