@@ -121,7 +121,7 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
       "Your order is saved; the payment shows after the next sync.\nNot paid yet? Pay later with \"My orders\" on the start screen.") \
     X(STAFF_PIN_CHECKING, "正在核对…", "Checking…")                                                      \
     X(WELCOME_SCAN_HINT, "请把学信网图像采集码对准扫码器扫描。\n或点击“开始采集”，在下一页对准摄像头或手动输入。", \
-      "Scan your collection code at the scanner,\nor press Start: show it to the camera or type it there.")   \
+      "Scan your collection code at the scanner,\nor press Start to use the camera or type it.")   \
     X(PAY_TITLE, "支付", "Payment")                                                                      \
     X(PAY_AMOUNT, "应付金额", "Amount")                                                                  \
     X(PAY_LATER_HINT, "请用手机微信扫描二维码支付。支付结果会在同步后更新，订单已保存。",                   \

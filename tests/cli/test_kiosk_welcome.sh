@@ -18,7 +18,7 @@ expect-no-text 在下方输入
 screenshot welcome-zh
 tap lang
 expect-text Scan your collection code at the scanner,
-expect-text or press Start: show it to the camera or type it there.
+expect-text or press Start to use the camera or type it.
 expect-no-text below
 screenshot welcome-en
 tap lang
