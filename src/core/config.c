@@ -166,6 +166,9 @@ static const gb_config_key keys[] = {
             "Wrong staff PINs in a row before staff mode locks."),
     INT_KEY("staff", "pin_lockout_s", pin_lockout_s, 10, 86400, "300", "How long staff mode stays locked, seconds."),
     INT_KEY("staff", "pin_min_length", pin_min_length, 4, 32, "6", "Shortest staff PIN accepted when one is set."),
+    INT_KEY("staff", "long_press_ms", staff_long_press_ms, 500, 30000, "3000",
+            "Holding the title bar of the welcome screen this long opens the staff PIN\n"
+            "screen (touch screens without a keyboard), besides five taps on it and F12."),
     STR_KEY("staff", "usb_roots", usb_roots, "/media,/run/media,/mnt",
             "Folders where USB sticks are mounted, comma separated. The staff screen's roster\n"
             "import lists the .csv, .txt and .tsv files found under them."),
@@ -186,7 +189,9 @@ static const gb_config_key keys[] = {
             "The centre's pay page; a pay-later QR code links here with the order number\n"
             "and a signature. Empty: no pay-later link (school-paid batches only)."),
     INT_KEY("payment", "pay_timeout_s", pay_timeout_s, 10, 7200, "300",
-            "How long the payment screen waits for a payment before offering pay-later."),
+            "Seconds the payment screen counts down. Then the order stays awaiting payment\n"
+            "(the student pays later) and the kiosk shows the done screen. The idle timeout\n"
+            "does not cut this screen short."),
 
     STR_KEY("vision", "face_model", face_model, "/usr/share/dlib/shape_predictor_68_face_landmarks.dat",
             "dlib's 68-point face landmark model (Debian package libdlib-data)."),

@@ -83,6 +83,7 @@ typedef struct gb_config {
     int pin_max_attempts;
     int pin_lockout_s;
     int pin_min_length;
+    int staff_long_press_ms;
     char usb_roots[512];
     int usb_scan_depth;
     int usb_scan_max_entries;

@@ -4,7 +4,13 @@
  * Durability: WAL with synchronous=FULL, so a transaction that returned is on
  * disk; photo files are written atomically and made durable before the row
  * that points to them commits (photo.c). Schema changes are forward
- * migrations numbered by PRAGMA user_version (migrations.c). */
+ * migrations numbered by PRAGMA user_version (migrations.c).
+ *
+ * Threads: a gb_store is one SQLite connection and belongs to the thread
+ * that uses it; a transaction begun on it would take in another thread's
+ * statements. Work on another thread opens its own gb_store on the same
+ * data_dir: WAL lets it read while the kiosk writes, and busy_timeout_ms
+ * makes two writers wait for each other instead of failing. */
 #ifndef GB_STORE_DB_H
 #define GB_STORE_DB_H
 

@@ -138,7 +138,8 @@ static void deliver(gb_ui *ui, const gb_input *in)
     }
     /* The hidden way into staff mode, from the welcome screen only (no
      * student's data is on screen there): five taps on the title bar
-     * within three seconds, or F12 on a keyboard. */
+     * within three seconds, F12 on a keyboard, or a long press on the
+     * title bar (check_long_press). */
     if (in->kind == GB_IN_TAP && strcmp(in->id, "title") == 0) {
         if (ui->cur == GB_SCREEN_WELCOME) {
             if (!ui->title_taps || ui->now_ms - ui->title_first_ms > 3000) {
@@ -213,9 +214,58 @@ static void on_key(gb_ui *ui, SDL_Keycode key)
     deliver(ui, &in);
 }
 
+/* The button under a point (the last drawn is on top), or NULL. */
+static const gb_hit *hit_at(const gb_ui *ui, int x, int y)
+{
+    SDL_Point p = {x, y};
+    for (int i = ui->nhits - 1; i >= 0; i--)
+        if (SDL_PointInRect(&p, &ui->hits[i].r))
+            return &ui->hits[i];
+    return NULL;
+}
+
+static void on_press(gb_ui *ui, int x, int y)
+{
+    const gb_hit *h = hit_at(ui, x, y);
+    ui->press_down = 1;
+    ui->press_fired = 0;
+    ui->press_ms = ui->now_ms;
+    snprintf(ui->press_id, sizeof ui->press_id, "%s", h ? h->id : "");
+}
+
+/* A finger that slides off what it pressed is no long press. */
+static void on_drag(gb_ui *ui, int x, int y)
+{
+    if (!ui->press_down || !ui->press_id[0])
+        return;
+    const gb_hit *h = hit_at(ui, x, y);
+    if (!h || strcmp(h->id, ui->press_id) != 0)
+        ui->press_id[0] = 0;
+}
+
+/* Touch screens without a keyboard have neither F12 nor, for some staff,
+ * the patience for five quick taps: holding the welcome screen's title bar
+ * for [staff] long_press_ms opens the PIN screen too, while still held. */
+static void check_long_press(gb_ui *ui)
+{
+    if (!ui->press_down || ui->press_fired || ui->cur != GB_SCREEN_WELCOME || strcmp(ui->press_id, "title") != 0 ||
+        ui->now_ms - ui->press_ms < ui->cfg.staff_long_press_ms)
+        return;
+    ui->press_fired = 1;
+    ui->title_taps = 0;
+    ui->last_input_ms = ui->now_ms;
+    gb_ui_go(ui, GB_SCREEN_STAFF_PIN);
+    switch_now(ui);
+}
+
 static void on_tap(gb_ui *ui, int x, int y)
 {
     flush_keys(ui);
+    int fired = ui->press_fired;
+    ui->press_down = ui->press_fired = 0;
+    ui->press_id[0] = 0;
+    if (fired)
+        return; /* the release of a long press that already acted */
     for (int i = ui->nhits - 1; i >= 0; i--) { /* the last drawn is on top */
         SDL_Point p = {x, y};
         if (SDL_PointInRect(&p, &ui->hits[i].r)) {
@@ -244,6 +294,14 @@ static void handle_sdl(gb_ui *ui, const SDL_Event *e)
             e->key.keysym.sym == SDLK_BACKSPACE || e->key.keysym.sym == SDLK_ESCAPE ||
             e->key.keysym.sym == SDLK_TAB || e->key.keysym.sym == SDLK_F12)
             on_key(ui, e->key.keysym.sym);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.button == SDL_BUTTON_LEFT)
+            on_press(ui, e->button.x, e->button.y);
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.state & SDL_BUTTON_LMASK)
+            on_drag(ui, e->motion.x, e->motion.y);
         break;
     case SDL_MOUSEBUTTONUP:
         if (e->button.button == SDL_BUTTON_LEFT)
@@ -437,6 +495,7 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
             handle_sdl(ui, &e);
         if (ui->quit) /* closed by staff (or the window manager): no further script step */
             break;
+        check_long_press(ui);
         if (ui->klen && ui->now_ms - ui->k_last_ms > ui->cfg.scanner_max_key_gap_ms)
             flush_keys(ui);
         const gb_screen_ops *sc = ui->screens[ui->cur];

@@ -113,6 +113,15 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(RESULT_RETAKE, "重拍", "Retake")                                                                   \
     X(RESULT_RETAKES_LEFT, "还可以重拍 %d 次", "%d retakes left")                                         \
     X(RESULT_NO_RETAKES, "重拍次数已用完，请联系工作人员。", "No retakes left. Please ask the staff.")      \
+    X(RESULT_PREV, "上一页", "Previous")                                                                 \
+    X(RESULT_NEXT, "下一页", "Next")                                                                     \
+    X(RESULT_PAGE_LINE, "%d / %d", "%d / %d")                                                            \
+    X(PAY_COUNTDOWN_LINE, "剩余支付时间 %d:%02d", "Time left to pay: %d:%02d")                           \
+    X(DONE_PAY_LATER, "订单已保存，支付结果在同步后更新。\n如未支付，可稍后在首页点击“查询订单”继续支付。",  \
+      "Your order is saved; the payment shows after the next sync.\nNot paid yet? Pay later with \"My orders\" on the start screen.") \
+    X(STAFF_PIN_CHECKING, "正在核对…", "Checking…")                                                      \
+    X(WELCOME_SCAN_HINT, "请把学信网图像采集码对准扫码器扫描。\n或点击“开始采集”，在下一页对准摄像头或手动输入。", \
+      "Scan your collection code at the scanner,\nor press Start to use the camera or type it.")   \
     X(PAY_TITLE, "支付", "Payment")                                                                      \
     X(PAY_AMOUNT, "应付金额", "Amount")                                                                  \
     X(PAY_LATER_HINT, "请用手机微信扫描二维码支付。支付结果会在同步后更新，订单已保存。",                   \

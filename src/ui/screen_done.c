@@ -1,5 +1,7 @@
 /* Done: order number, status, expected review time, a QR code to look the
- * order up; back to the welcome screen after [kiosk] done_return_s. */
+ * order up; back to the welcome screen after [kiosk] done_return_s. An
+ * order still awaiting payment (pay-later, or the payment screen's time ran
+ * out) says it is saved and how to pay later. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -30,7 +32,11 @@ static void draw(gb_ui *ui)
     y += gb_px(ui, 170);
     gb_label(ui, gb_ui_msg(ui, GB_MSG_DONE_STATUS), GB_FS_BODY, GB_C_MUTED, x, y, -1);
     gb_label(ui, gb_ui_msg(ui, gb_ui_state_msg(s->order.state)), GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 50), -1);
-    y += gb_px(ui, 170);
+    y += gb_px(ui, 150);
+    if (s->order.state == GB_OS_AWAITING_PAYMENT)
+        y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_DONE_PAY_LATER), GB_FS_SMALL, GB_C_MUTED, x, y,
+                           ui->w - 2 * x, -1);
+    y += gb_px(ui, 20);
     char when[32];
     time_t t = time(NULL) + (time_t)ui->cfg.review_hours * 3600;
     struct tm tm;
@@ -41,7 +47,10 @@ static void draw(gb_ui *ui)
     y += gb_px(ui, 200);
     char url[512];
     snprintf(url, sizeof url, "%s%s", ui->cfg.lookup_url, s->order.order_no);
-    int q = gb_px(ui, 420);
+    /* the QR code takes what is left above the return line, up to 420 */
+    int q = ui->h - gb_px(ui, 330) - gb_px(ui, 80) - y;
+    if (q > gb_px(ui, 420))
+        q = gb_px(ui, 420);
     gb_qr(ui, url, (ui->w - q) / 2, y, q);
     y += q + gb_px(ui, 20);
     gb_label(ui, gb_ui_msg(ui, GB_MSG_DONE_LOOKUP), GB_FS_BODY, GB_C_MUTED, ui->w / 2, y, 0);

@@ -3,7 +3,13 @@
  * centre's pay page for this order, and the order kept awaiting payment;
  * the result arrives with the next sync. The link is signed with the
  * kiosk's key (HMAC-SHA512/256, libsodium crypto_auth) so the centre can
- * tell it was made by this kiosk for this order and amount. */
+ * tell it was made by this kiosk for this order and amount.
+ *
+ * The screen counts down [payment] pay_timeout_s. When it runs out the
+ * order stays awaiting payment (it was saved so on entering) and the kiosk
+ * shows the done screen, which says so and how to pay later. The countdown
+ * is this screen's own time limit: the idle timeout, meant for a student
+ * who walked away, would cut short one who is paying on the phone. */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,6 +64,22 @@ static void input(gb_ui *ui, const gb_input *in)
         gb_ui_go(ui, GB_SCREEN_DONE);
 }
 
+/* Milliseconds left to pay. */
+static double time_left(const gb_ui *ui)
+{
+    return ui->cfg.pay_timeout_s * 1000.0 - gb_ui_screen_ms(ui);
+}
+
+static void update(gb_ui *ui)
+{
+    ui->last_input_ms = ui->now_ms;
+    if (time_left(ui) <= 0) {
+        gb_log_info("kiosk: order %s: no payment within %d s, kept %s", ui->ses.order.order_no,
+                    ui->cfg.pay_timeout_s, gb_order_state_name(ui->ses.order.state));
+        gb_ui_go(ui, GB_SCREEN_DONE);
+    }
+}
+
 static void draw(gb_ui *ui)
 {
     gb_session *s = &ui->ses;
@@ -69,7 +91,15 @@ static void draw(gb_ui *ui)
     gb_label(ui, gb_ui_msg(ui, GB_MSG_PAY_AMOUNT), GB_FS_LARGE, GB_C_MUTED, ui->w / 2, y, 0);
     y += gb_px(ui, 90);
     gb_label(ui, amount, 110, GB_C_TEXT, ui->w / 2, y, 0);
-    y += gb_px(ui, 200);
+    y += gb_px(ui, 160);
+    /* the countdown: whole seconds, rounded up so 0:00 is the end */
+    int left = (int)((time_left(ui) + 999) / 1000);
+    if (left < 0)
+        left = 0;
+    char count[64];
+    gb_msg_format(count, sizeof count, GB_MSG_PAY_COUNTDOWN_LINE, ui->lang, left / 60, left % 60);
+    gb_label(ui, count, GB_FS_LARGE, left <= 30 ? GB_C_BAD : GB_C_MUTED, ui->w / 2, y, 0);
+    y += gb_px(ui, 100);
     if (link[0]) {
         int q = gb_px(ui, 600);
         gb_qr(ui, link, (ui->w - q) / 2, y, q);
@@ -83,4 +113,4 @@ static void draw(gb_ui *ui)
               GB_BTN_PRIMARY, 1);
 }
 
-const gb_screen_ops gb_screen_payment = {"payment", 1, enter, input, NULL, draw, NULL};
+const gb_screen_ops gb_screen_payment = {"payment", 1, enter, input, update, draw, NULL};

@@ -103,6 +103,7 @@ static void take_result(gb_ui *ui, gb_capture *c)
     for (int i = 0; i < c->nmsg; i++) {
         s->fail_zh[i] = c->msg_zh[i];
         s->fail_en[i] = c->msg_en[i];
+        s->fail_id[i] = c->rule_id[i];
     }
     gb_ui_go(ui, GB_SCREEN_RESULT);
 }

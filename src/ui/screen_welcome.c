@@ -1,9 +1,12 @@
 /* Welcome: the active batch (school, number, price, window), the start
- * button and the help page. A code scanned here starts the flow with it. */
+ * button and the help page. A code scanned here starts the flow with it.
+ * The title bar is also the hidden way into staff mode (app.c): five taps,
+ * or a long press. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/money.h"
+#include "ui/text.h"
 #include "ui/widgets.h"
 
 static gb_batch batch; /* not personal: what the kiosk serves */
@@ -90,7 +93,9 @@ static void draw(gb_ui *ui)
     y += gb_px(ui, 180);
     gb_button(ui, "help", gb_ui_msg(ui, GB_MSG_WELCOME_HELP),
               (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 110)}, GB_BTN_LINK, 1);
-    gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_ID_SCAN_HINT), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 90),
+    /* what a student can do here: scan now (no field to type in on this
+     * screen; typing is on the identity screen after Start) */
+    gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_WELCOME_SCAN_HINT), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 90),
                   ui->h - gb_px(ui, 200), ui->w - gb_px(ui, 180), 0);
 }
 

@@ -3,8 +3,8 @@
  * One command runs at a time. A command that produces input pushes SDL
  * events; the loop handles them in the next frame, and the runner waits a
  * couple of frames so the screenshot shows the result. Waiting commands
- * (wait, wait-screen, wait-text, show-photo) are checked once per frame
- * against their deadline. */
+ * (wait, wait-screen, wait-text, show-photo, press) are checked once per
+ * frame against their deadline. */
 #include "ui/script.h"
 
 #include <errno.h>
@@ -36,6 +36,7 @@ struct gb_script {
     size_t typed;  /* type: bytes delivered so far */
     double next_key_ms;
     int step;      /* screenshots written */
+    int press_x, press_y; /* press: where the button went down */
 };
 
 gb_script *gb_script_load(const char *path, gb_err *err)
@@ -86,8 +87,10 @@ gb_script *gb_script_load(const char *path, gb_err *err)
         while (*a == ' ' || *a == '\t')
             a++;
         snprintf(ln->arg, sizeof ln->arg, "%s", a);
-        static const char *const known[] = {"tap", "type", "key", "scan", "wait-screen", "wait-text", "wait-button", "wait",
-                                            "show-photo", "screenshot", "expect-text", "expect-no-text", "expect-no-overlap",
+        static const char *const known[] = {"tap",         "press",      "type",          "key",
+                                            "scan",        "wait-screen", "wait-text",    "wait-button",
+                                            "wait",        "show-photo", "screenshot",    "expect-text",
+                                            "expect-no-text", "expect-no-overlap",
                                             "expect-screen", "expect-session-empty", "quit"};
         int ok = 0;
         for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
@@ -129,6 +132,33 @@ static void push_text(const char *utf8, size_t n)
     SDL_PushEvent(&e);
 }
 
+static void push_button(Uint32 type, int x, int y)
+{
+    SDL_Event e = {0};
+    e.type = type;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+}
+
+/* The button id shown on screen, or NULL with err listing those that are. */
+static const gb_hit *find_button(gb_ui *ui, const line *ln, const char *id, gb_err *err)
+{
+    for (int i = ui->nhits - 1; i >= 0; i--)
+        if (strcmp(ui->hits[i].id, id) == 0)
+            return &ui->hits[i];
+    char ids[600] = "";
+    for (int i = 0; i < ui->nhits; i++) {
+        strncat(ids, " ", sizeof ids - strlen(ids) - 1);
+        strncat(ids, ui->hits[i].id, sizeof ids - strlen(ids) - 1);
+    }
+    gb_err_set(err, "line %d: no button '%s' on screen %s (buttons:%s)", ln->no, id, ui->screens[ui->cur]->name, ids);
+    return NULL;
+}
+
 static void push_key(SDL_Keycode k)
 {
     SDL_Event e = {0};
@@ -165,30 +195,40 @@ static int issue(gb_script *s, gb_ui *ui, line *ln, gb_err *err)
 {
     const char *a = ln->arg;
     if (strcmp(ln->cmd, "tap") == 0) {
-        for (int i = ui->nhits - 1; i >= 0; i--) {
-            if (strcmp(ui->hits[i].id, a) != 0)
-                continue;
-            SDL_Event e = {0};
-            e.type = SDL_MOUSEBUTTONDOWN;
-            e.button.button = SDL_BUTTON_LEFT;
-            e.button.state = SDL_PRESSED;
-            e.button.clicks = 1;
-            e.button.x = ui->hits[i].r.x + ui->hits[i].r.w / 2;
-            e.button.y = ui->hits[i].r.y + ui->hits[i].r.h / 2;
-            SDL_PushEvent(&e);
-            e.type = SDL_MOUSEBUTTONUP;
-            e.button.state = SDL_RELEASED;
-            SDL_PushEvent(&e);
-            s->settle = SETTLE_FRAMES;
-            return 1;
+        const gb_hit *h = find_button(ui, ln, a, err);
+        if (!h)
+            return -1;
+        push_button(SDL_MOUSEBUTTONDOWN, h->r.x + h->r.w / 2, h->r.y + h->r.h / 2);
+        push_button(SDL_MOUSEBUTTONUP, h->r.x + h->r.w / 2, h->r.y + h->r.h / 2);
+        s->settle = SETTLE_FRAMES;
+        return 1;
+    }
+    if (strcmp(ln->cmd, "press") == 0) {
+        /* press ID MS: down at the button's centre, up MS later, where it
+         * went down (whatever the screen shows by then) */
+        if (!s->started) {
+            char id[64];
+            double ms;
+            char extra;
+            if (sscanf(a, "%63s %lf %c", id, &ms, &extra) != 2 || ms < 0) {
+                gb_err_set(err, "line %d: press needs a button and milliseconds (press title 3000)", ln->no);
+                return -1;
+            }
+            const gb_hit *h = find_button(ui, ln, id, err);
+            if (!h)
+                return -1;
+            s->press_x = h->r.x + h->r.w / 2;
+            s->press_y = h->r.y + h->r.h / 2;
+            push_button(SDL_MOUSEBUTTONDOWN, s->press_x, s->press_y);
+            s->until = ui->now_ms + ms;
+            s->started = 1;
+            return 0;
         }
-        char ids[600] = "";
-        for (int i = 0; i < ui->nhits; i++) {
-            strncat(ids, " ", sizeof ids - strlen(ids) - 1);
-            strncat(ids, ui->hits[i].id, sizeof ids - strlen(ids) - 1);
-        }
-        gb_err_set(err, "line %d: no button '%s' on screen %s (buttons:%s)", ln->no, a, screen_name(ui), ids);
-        return -1;
+        if (ui->now_ms < s->until)
+            return 0;
+        push_button(SDL_MOUSEBUTTONUP, s->press_x, s->press_y);
+        s->settle = SETTLE_FRAMES;
+        return 1;
     }
     if (strcmp(ln->cmd, "type") == 0) {
         /* one character per person-speed interval, so the scanner

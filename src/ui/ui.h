@@ -12,7 +12,8 @@
  * Threads: the UI thread never calls the camera or the face analysis. The
  * photo worker (photo_worker.h) opens the camera, loads the face model,
  * captures and analyses; the UI only takes frames from the camera's
- * latest-frame mailbox and reads the worker's results. */
+ * latest-frame mailbox and reads the worker's results. The staff PIN's
+ * slow hash runs on a thread of its own too (screen_staff_pin.c). */
 #ifndef GB_UI_UI_H
 #define GB_UI_UI_H
 
@@ -108,6 +109,7 @@ typedef struct gb_session {
     int photo_pass;
     int nfails; /* failed rules of the last capture */
     const char *fail_zh[GB_SESSION_MAX_FAILS], *fail_en[GB_SESSION_MAX_FAILS]; /* static rule texts */
+    const char *fail_id[GB_SESSION_MAX_FAILS]; /* their rule ids: the pictogram beside each */
     gb_msg notice;  /* a message shown on the current screen (validation), 0 = none */
     int has_notice;
     /* order lookup (screen_lookup.c): the student's orders in active batches */
@@ -189,6 +191,12 @@ struct gb_ui {
      * screen ("title") */
     int title_taps;
     double title_first_ms;
+    /* a press held down (finger or mouse): what it is on and since when,
+     * for the long press on the title bar ([staff] long_press_ms) */
+    int press_down;
+    int press_fired; /* the long press acted: its release is not a tap */
+    char press_id[32];
+    double press_ms;
 };
 
 /* Options for gb_ui_run. */

@@ -47,6 +47,11 @@ static void record_box(gb_ui *ui, size_t off, SDL_Rect r)
     ui->boxes_building[ui->nboxes_building++] = (gb_text_box){r, off};
 }
 
+void gb_note_drawn(gb_ui *ui, const char *s)
+{
+    record_text(ui, s);
+}
+
 void gb_hit_add(gb_ui *ui, const char *id, SDL_Rect r)
 {
     if (ui->nbuilding >= GB_UI_MAX_HITS)
@@ -165,6 +170,11 @@ void gb_field(gb_ui *ui, const char *id, const char *label, const char *value, S
 
 void gb_keypad(gb_ui *ui, SDL_Rect r, int with_x)
 {
+    gb_keypad_enabled(ui, r, with_x, 1);
+}
+
+void gb_keypad_enabled(gb_ui *ui, SDL_Rect r, int with_x, int enabled)
+{
     static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "X", "0", "back"};
     int gap = gb_px(ui, 16);
     int kw = (r.w - 2 * gap) / 3, kh = (r.h - 3 * gap) / 4;
@@ -175,7 +185,7 @@ void gb_keypad(gb_ui *ui, SDL_Rect r, int with_x)
         char id[16];
         snprintf(id, sizeof id, "key-%s", keys[i]);
         const char *label = i == 11 ? gb_ui_msg(ui, GB_MSG_KEY_BACKSPACE) : keys[i];
-        gb_button(ui, id, label, k, GB_BTN_KEY, 1);
+        gb_button(ui, id, label, k, GB_BTN_KEY, enabled);
     }
 }
 

@@ -41,6 +41,8 @@ void gb_field(gb_ui *ui, const char *id, const char *label, const char *value, S
 /* A numeric keypad (0-9, optionally X, delete) filling r; its keys are
  * "key-0".."key-9", "key-X", "key-back". */
 void gb_keypad(gb_ui *ui, SDL_Rect r, int with_x);
+/* The same, its keys grey and not tappable when enabled is 0. */
+void gb_keypad_enabled(gb_ui *ui, SDL_Rect r, int with_x, int enabled);
 
 /* A small text keyboard (digits, a-z, @ . _ -, delete) for e-mail
  * addresses; keys are "key-a", "key-@", ... */
@@ -60,5 +62,9 @@ int gb_header(gb_ui *ui, const char *title, int home);
 
 /* Registers a tappable rectangle without drawing. */
 void gb_hit_add(gb_ui *ui, const char *id, SDL_Rect r);
+
+/* Records s among the strings of this frame without drawing it, so a
+ * script's expect-text can see what a picture shows ("pictogram:tilted"). */
+void gb_note_drawn(gb_ui *ui, const char *s);
 
 #endif

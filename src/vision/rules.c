@@ -42,6 +42,78 @@ static int need_face(const gb_rule_input *in, gb_rule_result *r)
     return 1;
 }
 
+/* ---- what a rule says besides its table message --------------------------
+ * Some rules fail for more than one cause and give other advice for each
+ * (too dark / too bright). Those messages live here with a name, so the
+ * kiosk can tell which one it got and draw its picture (ui/illustrate.c). */
+
+enum {
+    V_NO_FACE,
+    V_LOW_RESOLUTION,
+    V_NO_HEADROOM,
+    V_HEAD_LOW,
+    V_OFF_CENTRE,
+    V_HEAD_SHAPE,
+    V_UPSIDE_DOWN,
+    V_CHIN_DOWN,
+    V_TEETH,
+    V_BG_GRADIENT,
+    V_WANT_BLUE,
+    V_WANT_WHITE,
+    V_WANT_GREY,
+    V_HOT_SPOTS,
+    V_TOO_DARK,
+    V_TOO_BRIGHT,
+    V_BLUE_CLOTHES,
+    V_COUNT
+};
+
+static const gb_rule_variant variants[V_COUNT] = {
+    [V_NO_FACE] = {"face.count", "no-face", "没有检测到人脸。请坐正，面对镜头。",
+                   "No face found. Sit up and face the camera."},
+    [V_LOW_RESOLUTION] = {"resolution", "low-resolution", "照片分辨率太低。请用相机重新拍摄。",
+                          "The photo's resolution is too low. Take it again with the camera."},
+    [V_NO_HEADROOM] = {"face.frame", "no-headroom",
+                       "头顶离画面上边缘太近或被裁掉。请坐低一些，或请工作人员调高相机。",
+                       "The top of your head is cut off or too close to the top edge. Sit a little lower, or ask "
+                       "staff to raise the camera."},
+    [V_HEAD_LOW] = {"face.frame", "head-low", "头部在画面中太低。请坐直，头部抬高一些。",
+                    "Your head is too low in the frame. Sit up straight."},
+    [V_OFF_CENTRE] = {"face.frame", "off-centre", "请移到画面正中间。", "Move to the middle of the frame."},
+    [V_HEAD_SHAPE] = {"face.frame", "head-shape", "无法按规格摆放头部（头顶位置异常）。请摘下帽子或头饰后重拍。",
+                      "Your head cannot be placed to the spec (the top of the head looks wrong). Remove any hat or "
+                      "hair ornament and retake."},
+    [V_UPSIDE_DOWN] = {"pose.roll", "upside-down", "照片是倒置的。请工作人员检查相机的安装方向。",
+                       "The photo is upside down. Ask staff to check how the camera is mounted."},
+    [V_CHIN_DOWN] = {"pose.pitch", "chin-down", "请稍微抬起下巴，平视镜头。",
+                     "Raise your chin a little and look straight at the camera."},
+    [V_TEETH] = {"mouth.closed", "teeth", "露出了牙齿。请自然闭上嘴唇。", "Your teeth show. Close your lips naturally."},
+    [V_BG_GRADIENT] = {"background.uniform", "gradient",
+                       "背景颜色不均匀（有渐变或阴影）。请坐到背景布正前方，离背景远一些。",
+                       "The background is uneven (a gradient or a shadow). Sit squarely in front of the backdrop, a "
+                       "little away from it."},
+    [V_WANT_BLUE] = {"background.color", "want-blue", "背景颜色不符合要求：应为浅蓝色背景。",
+                     "The background colour is wrong: it must be light blue."},
+    [V_WANT_WHITE] = {"background.color", "want-white", "背景颜色不符合要求：应为白色背景。",
+                      "The background colour is wrong: it must be white."},
+    [V_WANT_GREY] = {"background.color", "want-grey", "背景颜色不符合要求：应为浅灰色背景。",
+                     "The background colour is wrong: it must be light grey."},
+    [V_HOT_SPOTS] = {"lighting.even", "hot-spots", "脸上有反光亮斑。请擦去油光，或请工作人员调整灯光。",
+                     "There are shiny spots on your face. Blot your skin, or ask staff to adjust the lights."},
+    [V_TOO_DARK] = {"exposure", "too-dark", "照片太暗。请工作人员检查灯光。",
+                    "The photo is too dark. Ask staff to check the lights."},
+    [V_TOO_BRIGHT] = {"exposure", "too-bright", "照片过亮（曝光过度）。请工作人员检查灯光和相机。",
+                      "The photo is too bright (over-exposed). Ask staff to check the lights and camera."},
+    [V_BLUE_CLOTHES] = {"clothing.color", "blue-clothes", "不能穿蓝色衣服。请换一件其他颜色的衣服。",
+                        "Blue clothes are not allowed. Please change into clothes of another colour."},
+};
+
+static void say(gb_rule_result *r, int v)
+{
+    r->msg_zh = variants[v].msg_zh;
+    r->msg_en = variants[v].msg_en;
+}
+
 /* ---- the rules ------------------------------------------------------------ */
 
 static void rule_face_count(const gb_rule_input *in, gb_rule_result *r)
@@ -49,10 +121,8 @@ static void rule_face_count(const gb_rule_input *in, gb_rule_result *r)
     set_max(r, in->m->faces, 1);
     if (in->m->faces == 0)
         r->state = GB_RULE_FAIL;
-    if (in->m->faces == 0) {
-        r->msg_zh = "没有检测到人脸。请坐正，面对镜头。";
-        r->msg_en = "No face found. Sit up and face the camera.";
-    }
+    if (in->m->faces == 0)
+        say(r, V_NO_FACE);
 }
 
 static void rule_resolution(const gb_rule_input *in, gb_rule_result *r)
@@ -63,8 +133,7 @@ static void rule_resolution(const gb_rule_input *in, gb_rule_result *r)
         r->value = in->src_w < in->src_h ? in->src_w : in->src_h;
         snprintf(r->limit_text, sizeof r->limit_text, "%dx%d", c->photo_width, c->photo_height);
         r->state = GB_RULE_FAIL;
-        r->msg_zh = "照片分辨率太低。请用相机重新拍摄。";
-        r->msg_en = "The photo's resolution is too low. Take it again with the camera.";
+        say(r, V_LOW_RESOLUTION);
         return;
     }
     if (!need_face(in, r))
@@ -88,21 +157,17 @@ static void rule_face_frame(const gb_rule_input *in, gb_rule_result *r)
              in->cfg->eyes_max_px, in->cfg->face_width_min_px, in->cfg->face_width_max_px);
     switch (c->status) {
     case GB_CROP_NO_HEADROOM:
-        r->msg_zh = "头顶离画面上边缘太近或被裁掉。请坐低一些，或请工作人员调高相机。";
-        r->msg_en = "The top of your head is cut off or too close to the top edge. Sit a little lower, or ask staff to raise the camera.";
+        say(r, V_NO_HEADROOM);
         break;
     case GB_CROP_CUT_BOTTOM:
-        r->msg_zh = "头部在画面中太低。请坐直，头部抬高一些。";
-        r->msg_en = "Your head is too low in the frame. Sit up straight.";
+        say(r, V_HEAD_LOW);
         break;
     case GB_CROP_CUT_LEFT:
     case GB_CROP_CUT_RIGHT:
-        r->msg_zh = "请移到画面正中间。";
-        r->msg_en = "Move to the middle of the frame.";
+        say(r, V_OFF_CENTRE);
         break;
     case GB_CROP_PROPORTIONS:
-        r->msg_zh = "无法按规格摆放头部（头顶位置异常）。请摘下帽子或头饰后重拍。";
-        r->msg_en = "Your head cannot be placed to the spec (the top of the head looks wrong). Remove any hat or hair ornament and retake.";
+        say(r, V_HEAD_SHAPE);
         break;
     default:
         break;
@@ -132,10 +197,8 @@ static void rule_pose_roll(const gb_rule_input *in, gb_rule_result *r)
     if (!need_face(in, r))
         return;
     set_max(r, fabs(in->m->roll_deg), in->cfg->roll_max_deg);
-    if (in->m->upside_down) {
-        r->msg_zh = "照片是倒置的。请工作人员检查相机的安装方向。";
-        r->msg_en = "The photo is upside down. Ask staff to check how the camera is mounted.";
-    }
+    if (in->m->upside_down)
+        say(r, V_UPSIDE_DOWN);
 }
 
 static void rule_image_color(const gb_rule_input *in, gb_rule_result *r)
@@ -156,10 +219,8 @@ static void rule_pose_pitch(const gb_rule_input *in, gb_rule_result *r)
     if (!need_face(in, r))
         return;
     set_range(r, in->m->pitch_ratio, in->cfg->pitch_ratio_min, in->cfg->pitch_ratio_max);
-    if (in->m->pitch_ratio > in->cfg->pitch_ratio_max) {
-        r->msg_zh = "请稍微抬起下巴，平视镜头。";
-        r->msg_en = "Raise your chin a little and look straight at the camera.";
-    }
+    if (in->m->pitch_ratio > in->cfg->pitch_ratio_max)
+        say(r, V_CHIN_DOWN);
 }
 
 static void rule_eyes_open(const gb_rule_input *in, gb_rule_result *r)
@@ -175,8 +236,7 @@ static void rule_mouth_closed(const gb_rule_input *in, gb_rule_result *r)
     set_max(r, in->m->mouth_gap, in->cfg->mouth_gap_max);
     if (in->m->teeth > in->cfg->teeth_max) {
         r->state = GB_RULE_FAIL;
-        r->msg_zh = "露出了牙齿。请自然闭上嘴唇。";
-        r->msg_en = "Your teeth show. Close your lips naturally.";
+        say(r, V_TEETH);
     }
 }
 
@@ -226,8 +286,7 @@ static void rule_background_uniform(const gb_rule_input *in, gb_rule_result *r)
     set_max(r, in->m->bg_objects, in->cfg->bg_objects_max);
     if (in->m->bg_gradient > in->cfg->bg_gradient_max) {
         r->state = GB_RULE_FAIL;
-        r->msg_zh = "背景颜色不均匀（有渐变或阴影）。请坐到背景布正前方，离背景远一些。";
-        r->msg_en = "The background is uneven (a gradient or a shadow). Sit squarely in front of the backdrop, a little away from it.";
+        say(r, V_BG_GRADIENT);
     }
 }
 
@@ -274,15 +333,14 @@ static void rule_background_color(const gb_rule_input *in, gb_rule_result *r)
     snprintf(r->limit_text, sizeof r->limit_text, "%s (<= 1)", in->backdrop ? in->backdrop : in->cfg->backdrops);
     r->state = best <= 1.0 ? GB_RULE_PASS : GB_RULE_FAIL;
     if (r->state == GB_RULE_FAIL) {
+        /* one colour allowed: say which */
         const char *want = in->backdrop ? in->backdrop : in->cfg->backdrops;
-        r->msg_zh = strcmp(want, "blue") == 0    ? "背景颜色不符合要求：应为浅蓝色背景。"
-                    : strcmp(want, "white") == 0 ? "背景颜色不符合要求：应为白色背景。"
-                    : strcmp(want, "grey") == 0  ? "背景颜色不符合要求：应为浅灰色背景。"
-                                                 : r->msg_zh;
-        r->msg_en = strcmp(want, "blue") == 0    ? "The background colour is wrong: it must be light blue."
-                    : strcmp(want, "white") == 0 ? "The background colour is wrong: it must be white."
-                    : strcmp(want, "grey") == 0  ? "The background colour is wrong: it must be light grey."
-                                                 : r->msg_en;
+        if (strcmp(want, "blue") == 0)
+            say(r, V_WANT_BLUE);
+        else if (strcmp(want, "white") == 0)
+            say(r, V_WANT_WHITE);
+        else if (strcmp(want, "grey") == 0)
+            say(r, V_WANT_GREY);
     }
 }
 
@@ -293,8 +351,7 @@ static void rule_lighting_even(const gb_rule_input *in, gb_rule_result *r)
     set_max(r, in->m->light_balance, in->cfg->light_balance_max);
     if (in->m->face_hot > in->cfg->face_hot_max) {
         r->state = GB_RULE_FAIL;
-        r->msg_zh = "脸上有反光亮斑。请擦去油光，或请工作人员调整灯光。";
-        r->msg_en = "There are shiny spots on your face. Blot your skin, or ask staff to adjust the lights.";
+        say(r, V_HOT_SPOTS);
     }
 }
 
@@ -305,12 +362,10 @@ static void rule_exposure(const gb_rule_input *in, gb_rule_result *r)
     const gb_config *c = in->cfg;
     set_range(r, in->m->face_luma, c->face_luma_min, c->face_luma_max);
     if (in->m->face_luma < c->face_luma_min) {
-        r->msg_zh = "照片太暗。请工作人员检查灯光。";
-        r->msg_en = "The photo is too dark. Ask staff to check the lights.";
+        say(r, V_TOO_DARK);
     } else if (in->m->face_luma > c->face_luma_max || in->m->frame_clipped > c->clipped_max) {
         r->state = GB_RULE_FAIL;
-        r->msg_zh = "照片过亮（曝光过度）。请工作人员检查灯光和相机。";
-        r->msg_en = "The photo is too bright (over-exposed). Ask staff to check the lights and camera.";
+        say(r, V_TOO_BRIGHT);
     }
 }
 
@@ -333,8 +388,7 @@ static void rule_clothing_color(const gb_rule_input *in, gb_rule_result *r)
                m->cloth_hsv.v > 0.2;
     if (blue) {
         r->state = GB_RULE_FAIL;
-        r->msg_zh = "不能穿蓝色衣服。请换一件其他颜色的衣服。";
-        r->msg_en = "Blue clothes are not allowed. Please change into clothes of another colour.";
+        say(r, V_BLUE_CLOTHES);
     }
 }
 
@@ -394,6 +448,22 @@ const gb_rule *gb_rules(size_t *count)
 {
     *count = sizeof rules / sizeof rules[0];
     return rules;
+}
+
+const gb_rule_variant *gb_rule_variants(size_t *count)
+{
+    *count = V_COUNT;
+    return variants;
+}
+
+const char *gb_rule_variant_of(const char *id, const char *msg_en)
+{
+    if (!id || !msg_en)
+        return NULL;
+    for (size_t i = 0; i < V_COUNT; i++)
+        if (strcmp(variants[i].id, id) == 0 && strcmp(variants[i].msg_en, msg_en) == 0)
+            return variants[i].variant;
+    return NULL;
 }
 
 int gb_rules_evaluate(const gb_rule_input *in, gb_rule_result *results)

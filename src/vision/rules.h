@@ -1,7 +1,8 @@
 /* The photo rules: one table entry each (rules.c) with a stable id, what it
  * measures, the configured limit and the message that tells the student
- * what to do, in Chinese and English. Adding a rule touches that table and
- * its [rules] keys in the config, nothing else. */
+ * what to do, in Chinese and English. Adding a rule touches that table,
+ * its [rules] keys in the config and its pictogram (ui/illustrate.c, which
+ * a test holds to every rule and cause). */
 #ifndef GB_VISION_RULES_H
 #define GB_VISION_RULES_H
 
@@ -41,6 +42,21 @@ typedef struct gb_rule {
 } gb_rule;
 
 const gb_rule *gb_rules(size_t *count);
+
+/* A message a rule gives instead of its table message when it fails for a
+ * particular cause ("too-dark", "off-centre"): the variant names the cause. */
+typedef struct gb_rule_variant {
+    const char *id;      /* the rule */
+    const char *variant; /* the cause: a stable name */
+    const char *msg_zh, *msg_en;
+} gb_rule_variant;
+
+const gb_rule_variant *gb_rule_variants(size_t *count);
+
+/* The cause a failed rule's message names: the variant whose rule is id and
+ * whose English message is msg_en, or NULL for the rule's table message
+ * (and for anything unknown). */
+const char *gb_rule_variant_of(const char *id, const char *msg_en);
 
 /* Evaluates every rule into results[count] (count from gb_rules). Returns
  * the number that failed. */

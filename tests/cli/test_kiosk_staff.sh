@@ -6,6 +6,8 @@
 # [staff] pin_max_attempts wrong PINs (the right one refused while locked),
 # staff see the overview (batches, camera, today's counts and photo
 # failures), toggle a batch on the batches screen, and leave.
+# The PIN is checked on a thread of its own ("checking…" meanwhile): each
+# answer is waited for (wait-text), the one before it is gone by then.
 # Usage: test_kiosk_staff.sh GRADBOOTH SOURCE_DIR
 set -u
 GB=$1
@@ -178,17 +180,17 @@ key F12
 wait-screen staff-pin
 type 111111
 tap unlock
-expect-text PIN 不正确
+wait-text PIN 不正确
 type 222222
 tap unlock
-expect-text PIN 不正确
+wait-text PIN 不正确
 type 333333
 tap unlock
-expect-text 已锁定，请 10 分钟后再试
+wait-text 已锁定，请 10 分钟后再试
 type 246810
 tap unlock
+wait-text 已锁定
 expect-screen staff-pin
-expect-text 已锁定
 tap lang
 expect-text locked for 10 minutes
 S
