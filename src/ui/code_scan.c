@@ -25,6 +25,7 @@ void gb_code_scan_stop(gb_code_scan *cs)
     gb_liveview_drop(&cs->lv);
     cs->refused_ms = 0;
     cs->refused_fp[0] = 0;
+    cs->read_fp[0] = 0;
 }
 
 int gb_code_scan_update(gb_ui *ui, gb_code_scan *cs, char *out, size_t size)
@@ -46,7 +47,9 @@ int gb_code_scan_update(gb_ui *ui, gb_code_scan *cs, char *out, size_t size)
         char fp[9];
         gb_code_fingerprint(out, strlen(out), fp);
         if (ok) {
-            gb_log_info("kiosk: collection code %s read by the camera", fp);
+            if (strcmp(fp, cs->read_fp) != 0)
+                gb_log_info("kiosk: collection code %s read by the camera", fp);
+            memcpy(cs->read_fp, fp, sizeof fp);
             cs->refused_ms = 0;
             return 1;
         }

@@ -15,6 +15,7 @@ typedef struct gb_code_scan {
     gb_liveview lv;
     double refused_ms; /* when a QR code that is not a collection code was last read */
     char refused_fp[9]; /* its fingerprint: logged once while it is held up */
+    char read_fp[9];    /* the last code read: logged once while it is held up */
 } gb_code_scan;
 
 /* Entering a screen: forgets any earlier scan result. */

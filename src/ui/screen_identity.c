@@ -59,6 +59,42 @@ static int has_approved(gb_ui *ui, const char *batch_no, const char *student_no)
     return found;
 }
 
+/* A kiosk may serve several batches at once (two schools, or a school's
+ * two rounds): unless the student chose one, the batch is the active one
+ * whose roster has the code's student, an open one first. Nothing
+ * changes when no active batch has them (the check then says so for the
+ * preselected batch). */
+static void batch_of_student(gb_ui *ui, const char *student_no)
+{
+    gb_batch *list = NULL;
+    size_t n = 0;
+    gb_err err;
+    if (gb_batch_list(ui->st, &list, &n, &err) < 0)
+        return;
+    char now[17];
+    gb_local_minute(time(NULL), now);
+    int best = -1, best_open = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!list[i].active)
+            continue;
+        gb_student stu;
+        int f = gb_student_find(ui->st, list[i].batch_no, student_no, &stu, &err);
+        sodium_memzero(&stu, sizeof stu);
+        if (f != 0)
+            continue;
+        int open = gb_batch_window(&list[i], now) == GB_WINDOW_OPEN;
+        if (best < 0 || (open && !best_open)) {
+            best = (int)i;
+            best_open = open;
+        }
+    }
+    if (best >= 0 && strcmp(ui->ses.batch_no, list[best].batch_no) != 0) {
+        gb_log_info("kiosk: batch %s taken from the code's student", list[best].batch_no);
+        snprintf(ui->ses.batch_no, sizeof ui->ses.batch_no, "%s", list[best].batch_no);
+    }
+    free(list);
+}
+
 static void fail(gb_ui *ui, gb_identity_result r)
 {
     ui->ses.id_result = r;
@@ -94,6 +130,8 @@ static void verify(gb_ui *ui)
         fail(ui, GB_ID_CODE_UNREADABLE);
         return;
     }
+    if (!s->batch_typed)
+        batch_of_student(ui, id.student_no);
     int bf = gb_batch_get(ui->st, s->batch_no, &s->batch, &err);
     int sf = 1;
     if (bf == 0)
@@ -187,9 +225,15 @@ static void input(gb_ui *ui, const gb_input *in)
     }
     if (strcmp(ui->focus, "code") == 0)
         gb_field_apply(in, s->code, sizeof s->code, sizeof s->code - 1, "");
-    else if (strcmp(ui->focus, "batch") == 0)
-        gb_field_apply(in, s->batch_no, sizeof s->batch_no, 32,
-                       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-");
+    else if (strcmp(ui->focus, "batch") == 0) {
+        if (gb_field_apply(in, s->batch_no, sizeof s->batch_no, 32,
+                           "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")) {
+            s->batch_typed = 1;
+            for (char *c = s->batch_no; *c; c++) /* batch numbers are kept in capitals */
+                if (*c >= 'a' && *c <= 'z')
+                    *c = (char)(*c - 'a' + 'A');
+        }
+    }
     else if (strcmp(ui->focus, "last4") == 0)
         gb_field_apply(in, s->last4, sizeof s->last4, 4, "0123456789X");
     else if (strcmp(ui->focus, "feature") == 0)
@@ -198,10 +242,11 @@ static void input(gb_ui *ui, const gb_input *in)
 
 static void update(gb_ui *ui)
 {
-    if (ui->ses.code_scanned)
-        return; /* nothing more to read: the camera rests */
+    /* The camera keeps reading while a code is held: a student told
+     * "not in the list" may show another record's code, which then
+     * replaces the one held (the same code again changes nothing). */
     char payload[sizeof ui->ses.code];
-    if (gb_code_scan_update(ui, &cam, payload, sizeof payload)) {
+    if (gb_code_scan_update(ui, &cam, payload, sizeof payload) && strcmp(payload, ui->ses.code) != 0) {
         gb_input in = {.kind = GB_IN_SCAN, .text = payload};
         input(ui, &in);
     }
@@ -260,8 +305,13 @@ static void draw(gb_ui *ui)
         pad_h = gb_px(ui, 400);
     if (room > pad_h)
         y += (room - pad_h) / 2;
-    SDL_Rect pad = {gb_px(ui, 180), y, ui->w - gb_px(ui, 360), pad_h};
-    gb_keypad(ui, pad, 1);
+    if (strcmp(ui->focus, "batch") == 0) {
+        /* batch numbers have letters: the keyboard, as wide as the fields */
+        gb_keyboard(ui, (SDL_Rect){x, y, w, pad_h});
+    } else {
+        SDL_Rect pad = {gb_px(ui, 180), y, ui->w - gb_px(ui, 360), pad_h};
+        gb_keypad(ui, pad, 1);
+    }
     gb_button(ui, "verify", gb_ui_msg(ui, GB_MSG_ID_VERIFY),
               (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 240), ui->w - gb_px(ui, 380), gb_px(ui, 170)},
               GB_BTN_PRIMARY, 1);

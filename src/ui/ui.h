@@ -94,6 +94,7 @@ typedef struct gb_session {
     char code[512];        /* the collection code payload: a secret, never logged */
     int code_scanned;      /* 1: came from the scanner (shown as "scanned", not echoed) */
     char batch_no[33];
+    int batch_typed;       /* 1: the student changed the batch field; else it follows the code */
     char last4[8];
     char feature[64];
     gb_identity_result id_result;

@@ -90,5 +90,94 @@ expect-text 已扫描采集码
 S
 if kiosk nocam; then ok; else bad "no-camera script: $(tail -3 "$T/nocam.err")"; fi
 
+# --- "not in the list", retry, and the student shows another record's code:
+# the camera reads it and it replaces the held one
+KIOSK_INI=$T/kiosk.ini
+STRANGER=$(code 2099999999 '赵*' '1101**********0000')
+"$MKQR" "$T/qr-stranger.png" "$STRANGER" "" 6 || bad "mkqr stranger"
+cat >"$T/replace.script" <<S
+wait-screen welcome
+tap start
+wait-screen identity
+show-photo $T/qr-stranger.png
+wait-text 已扫描采集码
+$TAP_123X
+tap verify
+wait-screen identity-failed
+expect-text 学校导入的名单中没有你的信息
+tap retry
+wait-screen identity
+show-photo $T/qr-good.png
+wait 2500
+$TAP_123X
+tap verify
+wait-screen info
+expect-text 王小明
+S
+if kiosk replace; then ok; else bad "replace script: $(grep -m1 'line [0-9]*:' "$T/replace.err")"; fi
+fps=$(sed -n 's/.*verifying code \([0-9a-f]*\) .*/\1/p' "$T/replace.err" | uniq | wc -l)
+[ "$fps" = 2 ] && ok || bad "expected two different codes verified (stranger, then 王小明), got $fps"
+
+# --- two active batches: the batch follows the code's student, whatever
+# the welcome screen shows first; a batch typed on the keyboard is kept
+"$GB" --config "$T/kiosk.ini" batch add --batch 2026BJ01 --school 北京示例大学 --price 15.00 --pay student \
+  --start '2026-01-01 08:00' --end '2099-12-31 18:00' >/dev/null 2>&1 || bad "batch add"
+printf '学号,姓名,身份证号\n2026000001,测试甲,110105200301011234\n' >"$T/bj.csv"
+"$GB" --config "$T/kiosk.ini" roster import "$T/bj.csv" --batch 2026BJ01 >/dev/null 2>&1 || bad "roster import"
+BJ=$(code 2026000001 '测*甲' '1101**********1234')
+"$MKQR" "$T/qr-bj.png" "$BJ" "" 6 || bad "mkqr bj"
+cat >"$T/multi.script" <<S
+wait-screen welcome
+tap start
+wait-screen identity
+show-photo $T/qr-good.png
+wait-text 已扫描采集码
+$TAP_123X
+tap verify
+wait-screen info
+expect-text 演示大学
+tap home
+wait-screen welcome
+tap start
+wait-screen identity
+show-photo $T/qr-bj.png
+wait-text 已扫描采集码
+tap key-1
+tap key-2
+tap key-3
+tap key-4
+tap verify
+wait-screen info
+expect-text 测试甲
+expect-text 北京示例大学
+tap home
+wait-screen welcome
+tap start
+wait-screen identity
+tap batch
+tap key-back
+tap key-back
+tap key-back
+tap key-back
+tap key-back
+tap key-back
+tap key-back
+tap key-back
+expect-no-text 2026BJ01
+expect-no-text DEMO2026
+tap key-2
+tap key-0
+tap key-2
+tap key-6
+tap key-b
+tap key-j
+tap key-0
+tap key-1
+expect-text 2026BJ01
+S
+if kiosk multi; then ok; else bad "two batches script: $(grep -m1 'line [0-9]*:' "$T/multi.err")"; fi
+[ "$(sql "SELECT count(*) FROM orders o JOIN students s ON s.id = o.student_id JOIN batches b ON b.id = s.batch_id WHERE b.batch_no = '2026BJ01'")" = 1 ] && ok ||
+  bad "no order in 2026BJ01"
+
 echo "kiosk qr: $passes passed, $fails failed"
 [ "$fails" = 0 ]
