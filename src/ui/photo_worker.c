@@ -229,38 +229,90 @@ static int open_camera(gb_photo_worker *pw, const char *file_path, gb_err *err)
     return 0;
 }
 
+/* The first live frame after an open, for the log bench/kiosk reads. */
+static void log_first_frame(gb_photo_worker *pw)
+{
+    uint64_t seq0 = 0;
+    pthread_mutex_lock(&pw->cam_mu);
+    gb_image *first = gb_camera_latest(pw->cam, &seq0, 2000);
+    if (first) {
+        gb_log_info("kiosk: first live-view frame ready %.0f ms after start", mono_ms() - pw->started_ms);
+        gb_camera_recycle(pw->cam, first);
+    }
+    pthread_mutex_unlock(&pw->cam_mu);
+}
+
+/* After a camera opened (late, or on another file): ready when the model
+ * is. Called with mu held. */
+static void camera_arrived(gb_photo_worker *pw)
+{
+    if (pw->model && pw->state != GB_PW_READY) {
+        pw->state = GB_PW_READY;
+        pw->state_msg[0] = 0;
+    }
+}
+
 static void *run(void *arg)
 {
     gb_photo_worker *pw = arg;
-    gb_err err;
+    gb_err err, cam_err;
     double t0 = mono_ms();
-    int ok = open_camera(pw, NULL, &err) == 0;
-    if (ok) {
+    int cam_ok = open_camera(pw, NULL, &cam_err) == 0;
+    if (cam_ok) {
         gb_log_info("kiosk: camera open after %.0f ms", mono_ms() - t0);
         /* The first frame before the model: live view is on screen while
-         * the model (about a second) loads. bench/kiosk reports this. */
-        uint64_t seq0 = 0;
-        pthread_mutex_lock(&pw->cam_mu);
-        gb_image *first = gb_camera_latest(pw->cam, &seq0, 2000);
-        if (first) {
-            gb_log_info("kiosk: first live-view frame ready %.0f ms after start", mono_ms() - pw->started_ms);
-            gb_camera_recycle(pw->cam, first);
-        }
-        pthread_mutex_unlock(&pw->cam_mu);
-        pw->model = gb_face_model_load(pw->cfg.face_model, &err);
-        ok = pw->model != NULL;
-        if (ok)
-            gb_log_info("kiosk: face model loaded after %.0f ms", mono_ms() - t0);
+         * the model (about a second) loads. */
+        log_first_frame(pw);
+    } else {
+        gb_log_error("kiosk: photo worker: %s (trying again)", cam_err.msg);
     }
-    pthread_mutex_lock(&pw->mu);
-    pw->state = ok ? GB_PW_READY : GB_PW_FAILED;
-    if (!ok) {
-        snprintf(pw->state_msg, sizeof pw->state_msg, "%s", err.msg);
+    /* The model loads without a camera too: a camera plugged in later
+     * (or a cable put back) must find the kiosk ready, never needing a
+     * restart. */
+    pw->model = gb_face_model_load(pw->cfg.face_model, &err);
+    if (pw->model)
+        gb_log_info("kiosk: face model loaded after %.0f ms", mono_ms() - t0);
+    else
         gb_log_error("kiosk: photo worker: %s", err.msg);
-    }
+    pthread_mutex_lock(&pw->mu);
+    pw->state = pw->model && cam_ok ? GB_PW_READY : GB_PW_FAILED;
+    if (!pw->model)
+        snprintf(pw->state_msg, sizeof pw->state_msg, "%s", err.msg);
+    else if (!cam_ok)
+        snprintf(pw->state_msg, sizeof pw->state_msg, "%s", cam_err.msg);
+    double wait_ms = pw->cfg.retry_initial_ms, next_try = mono_ms() + wait_ms;
     for (;;) {
-        while (pw->req == REQ_NONE)
-            pthread_cond_wait(&pw->cv, &pw->mu);
+        while (pw->req == REQ_NONE) {
+            if (pw->cam || !pw->model) {
+                pthread_cond_wait(&pw->cv, &pw->mu);
+                continue;
+            }
+            /* no camera yet: look again now and then ([camera] retry_*) */
+            double now = mono_ms();
+            if (now < next_try) {
+                struct timespec ts;
+                clock_gettime(CLOCK_REALTIME, &ts);
+                double until = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6 + (next_try - now);
+                ts.tv_sec = (time_t)(until / 1e3);
+                ts.tv_nsec = (long)((until - ts.tv_sec * 1e3) * 1e6);
+                pthread_cond_timedwait(&pw->cv, &pw->mu, &ts);
+                continue;
+            }
+            pthread_mutex_unlock(&pw->mu);
+            int opened = open_camera(pw, NULL, &cam_err) == 0;
+            if (opened) {
+                gb_log_info("kiosk: camera open after %.0f ms", mono_ms() - t0);
+                log_first_frame(pw);
+            }
+            pthread_mutex_lock(&pw->mu);
+            if (opened) {
+                camera_arrived(pw);
+            } else {
+                snprintf(pw->state_msg, sizeof pw->state_msg, "%s", cam_err.msg);
+                wait_ms = wait_ms * 2 < pw->cfg.retry_max_ms ? wait_ms * 2 : pw->cfg.retry_max_ms;
+                next_try = mono_ms() + wait_ms;
+            }
+        }
         req_kind k = pw->req;
         if (k == REQ_QUIT)
             break;
@@ -272,17 +324,20 @@ static void *run(void *arg)
         memcpy(path, pw->path, sizeof path);
         pthread_mutex_unlock(&pw->mu);
 
+        int shown = 0;
         if (k == REQ_ANALYSE && frame && pw->model)
             analyse(pw, frame, backdrop);
         else if (k == REQ_SCAN && frame)
             scan(pw, frame);
         else if (k == REQ_CAPTURE)
             capture(pw, backdrop);
-        else if (k == REQ_SHOW_FILE && open_camera(pw, path, &err) < 0)
+        else if (k == REQ_SHOW_FILE && !(shown = open_camera(pw, path, &err) == 0))
             gb_log_error("kiosk: show-photo: %s", err.msg);
         gb_image_free(frame);
 
         pthread_mutex_lock(&pw->mu);
+        if (shown)
+            camera_arrived(pw);
         pw->running = 0;
         if (pw->req == k)
             pw->req = REQ_NONE;

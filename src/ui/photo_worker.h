@@ -3,7 +3,9 @@
  *
  * It opens the camera and loads the face model in the background (the
  * model takes about a second; the welcome screen must not wait for it),
- * then serves four requests, one at a time:
+ * then serves four requests, one at a time (a camera that cannot be
+ * opened is looked for again with [camera] retry_initial_ms doubling to
+ * retry_max_ms, so plugging it in later needs no restart):
  *   - analyse a preview frame the UI hands over (live guidance, at most
  *     [capture] guidance_hz times a second; a frame offered while one is in
  *     work is refused, never queued, so guidance is never stale);

@@ -30,21 +30,28 @@ static void nap(int ms)
     nanosleep(&ts, NULL);
 }
 
-static gb_photo_worker *start(const char *path)
+static gb_photo_worker *start_cfg(const char *path, int retry_max_ms, gb_pw_state want)
 {
     gb_config cfg;
     gb_config_defaults(&cfg);
     snprintf(cfg.camera_backend, sizeof cfg.camera_backend, "file");
     snprintf(cfg.camera_file_path, sizeof cfg.camera_file_path, "%s", path);
     cfg.file_fps = 30;
+    cfg.retry_initial_ms = 100;
+    cfg.retry_max_ms = retry_max_ms;
     gb_err err;
     gb_photo_worker *pw = gb_pw_start(&cfg, &err);
     assert_non_null(pw);
     double t0 = now_ms();
     while (gb_pw_status(pw, NULL, 0) == GB_PW_STARTING && now_ms() - t0 < 30000)
         nap(10);
-    assert_int_equal(gb_pw_status(pw, NULL, 0), GB_PW_READY);
+    assert_int_equal(gb_pw_status(pw, NULL, 0), want);
     return pw;
+}
+
+static gb_photo_worker *start(const char *path)
+{
+    return start_cfg(path, 5000, GB_PW_READY);
 }
 
 /* Frames newer than *seq within ms; returns how many, last size in w/h. */
@@ -88,6 +95,44 @@ static void frames_continue_after_a_reopen(void **state)
     gb_pw_stop(pw);
 }
 
+/* The camera is not there when the kiosk starts (unplugged, a folder not
+ * yet mounted): the worker keeps looking and is ready once it appears,
+ * without a restart. */
+static void a_late_camera_is_found(void **state)
+{
+    (void)state;
+    char *dir = tu_mkdtemp();
+    char cam[600], cmd[1400];
+    snprintf(cam, sizeof cam, "%s/camera", dir);
+    gb_photo_worker *pw = start_cfg(cam, 400, GB_PW_FAILED);
+    char msg[256];
+    gb_pw_status(pw, msg, sizeof msg);
+    assert_non_null(strstr(msg, "No such file or directory"));
+    uint64_t seq = 0;
+    int w = 0, h = 0;
+    assert_int_equal(pull(pw, &seq, 600, &w, &h), 0);
+    snprintf(cmd, sizeof cmd, "mkdir '%s' && cp '%s/assets/photos/02-compliant.jpg' '%s/'", cam, GB_SOURCE_DIR, cam);
+    assert_int_equal(system(cmd), 0);
+    double t0 = now_ms();
+    while (gb_pw_status(pw, NULL, 0) != GB_PW_READY && now_ms() - t0 < 5000)
+        nap(20);
+    assert_int_equal(gb_pw_status(pw, msg, sizeof msg), GB_PW_READY);
+    assert_string_equal(msg, "");
+    assert_true(pull(pw, &seq, 1000, &w, &h) >= 10);
+    assert_int_equal(gb_pw_capture(pw, NULL), 0);
+    gb_capture c;
+    t0 = now_ms();
+    while (!gb_pw_capture_result(pw, &c) && now_ms() - t0 < 20000)
+        nap(20);
+    assert_int_equal(c.ok, 1);
+    assert_int_equal(c.still_w, 1296);
+    assert_int_equal(c.still_h, 1832);
+    free(c.jpeg);
+    gb_pw_stop(pw);
+    tu_rmdir(dir);
+    free(dir);
+}
+
 static void a_qr_code_is_handed_over_once(void **state)
 {
     (void)state;
@@ -126,6 +171,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(frames_continue_after_a_reopen),
         cmocka_unit_test(a_qr_code_is_handed_over_once),
+        cmocka_unit_test(a_late_camera_is_found),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
