@@ -59,20 +59,63 @@ static void wipe_session(gb_ui *ui)
     ui->drawn_len = ui->drawing_len = 0;
 }
 
-void gb_ui_reset(gb_ui *ui)
+/* An order the student walked away from before it was complete is
+ * cancelled, so it does not wait for a photo that will never come; one
+ * that awaits payment stays (the pay-later link is valid). */
+static int unfinished(gb_order_state st)
+{
+    return st == GB_OS_VERIFIED || st == GB_OS_INFO_CONFIRMED || st == GB_OS_PHOTO_ACCEPTED;
+}
+
+static void cancel_unfinished(gb_ui *ui)
 {
     gb_session *s = &ui->ses;
-    /* An order the student walked away from before it was complete is
-     * cancelled, so it does not wait for a photo that will never come; one
-     * that awaits payment stays (the pay-later link is valid). */
-    if (s->order.order_no[0] && (s->order.state == GB_OS_VERIFIED || s->order.state == GB_OS_INFO_CONFIRMED ||
-                                 s->order.state == GB_OS_PHOTO_ACCEPTED)) {
+    if (!s->order.order_no[0] || !unfinished(s->order.state))
+        return;
+    gb_err err;
+    if (gb_order_move(ui->st, s->order.order_no, GB_OS_CANCELLED, GB_ACTOR_KIOSK, "left the kiosk", &err) < 0)
+        gb_log_warn("kiosk: order %s not cancelled: %s", s->order.order_no, err.msg);
+    else
+        gb_log_info("kiosk: order %s cancelled, student left", s->order.order_no);
+}
+
+/* Orders this kiosk opened and never finished because it stopped in the
+ * middle of a session (power cut, crash, killed): nobody is at the booth
+ * for them any more. Other kiosks' orders in the same store are theirs. */
+static void cancel_abandoned(gb_ui *ui)
+{
+    static const gb_order_state states[] = {GB_OS_VERIFIED, GB_OS_INFO_CONFIRMED, GB_OS_PHOTO_ACCEPTED};
+    char prefix[40];
+    snprintf(prefix, sizeof prefix, "%s-", ui->cfg.kiosk_id);
+    int cancelled = 0;
+    for (size_t k = 0; k < sizeof states / sizeof states[0]; k++) {
+        gb_order *list = NULL;
+        size_t n = 0;
         gb_err err;
-        if (gb_order_move(ui->st, s->order.order_no, GB_OS_CANCELLED, GB_ACTOR_KIOSK, "left the kiosk", &err) < 0)
-            gb_log_warn("kiosk: order %s not cancelled: %s", s->order.order_no, err.msg);
-        else
-            gb_log_info("kiosk: order %s cancelled, student left", s->order.order_no);
+        if (gb_order_list(ui->st, NULL, gb_order_state_name(states[k]), 1000000, &list, &n, &err) < 0) {
+            gb_log_warn("kiosk: abandoned orders not checked: %s", err.msg);
+            return;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (strncmp(list[i].order_no, prefix, strlen(prefix)) != 0)
+                continue;
+            if (gb_order_move(ui->st, list[i].order_no, GB_OS_CANCELLED, GB_ACTOR_KIOSK,
+                              "kiosk restarted during the session", &err) < 0)
+                gb_log_warn("kiosk: order %s not cancelled: %s", list[i].order_no, err.msg);
+            else
+                cancelled++;
+        }
+        if (list)
+            memset(list, 0, n * sizeof *list);
+        free(list);
     }
+    if (cancelled)
+        gb_log_info("kiosk: %d order(s) left unfinished by an earlier run cancelled", cancelled);
+}
+
+void gb_ui_reset(gb_ui *ui)
+{
+    cancel_unfinished(ui);
     wipe_session(ui);
     /* the next student starts in the kiosk's own language */
     ui->lang = strcmp(ui->cfg.language, "en") == 0 ? GB_LANG_EN : GB_LANG_ZH;
@@ -482,6 +525,7 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
         goto out;
     SDL_StartTextInput();
 
+    cancel_abandoned(ui);
     ui->now_ms = SDL_GetTicks();
     ui->cur = GB_SCREEN_WELCOME;
     ui->entered_ms = ui->last_input_ms = ui->now_ms;
@@ -521,6 +565,7 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
     }
     if (ui->screens[ui->cur]->leave)
         ui->screens[ui->cur]->leave(ui);
+    cancel_unfinished(ui); /* the program ends: nobody finishes that session */
 out:
     if (ui->pw)
         gb_pw_stop(ui->pw);

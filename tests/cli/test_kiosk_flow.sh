@@ -186,6 +186,40 @@ if KIOSK_INI=$T/idle.ini kiosk idle; then ok; else bad "idle script: $(tail -3 "
 last=$(sql "SELECT state FROM orders ORDER BY id DESC LIMIT 1")
 [ "$last" = cancelled ] && ok || bad "abandoned order is $last, expected cancelled"
 
+# --- the kiosk killed mid-session (power cut, crash): the next start cancels
+# the order nobody will finish; another kiosk's open order in the store stays
+cat >"$T/killed.script" <<S
+wait-screen welcome
+scan $(code 2022010103 '张*' '1101**********3459')
+wait-screen identity
+type 3459
+tap verify
+wait-screen info
+wait 60000
+S
+"$GB" --config "$T/kiosk.ini" kiosk --script "$T/killed.script" >"$T/killed.out" 2>"$T/killed.err" &
+kpid=$!
+for _ in $(seq 1 150); do
+  [ "$(sql "SELECT count(*) FROM orders WHERE state = 'verified'")" = 1 ] && break
+  sleep 0.2
+done
+kill -9 $kpid 2>/dev/null
+wait $kpid 2>/dev/null
+killed=$(sql "SELECT order_no FROM orders WHERE state = 'verified'")
+[ -n "$killed" ] && ok || bad "the killed kiosk left no open order to clean up"
+# another kiosk's order, open right now in the same store
+sql "INSERT INTO orders (order_no, batch_id, student_id, state, price_fen, created_at, updated_at)
+     SELECT 'OTHER-261203-00001', batch_id, student_id, 'verified', price_fen, created_at, updated_at FROM orders WHERE order_no = '$killed'" ||
+  bad "could not add the other kiosk's order"
+printf 'wait-screen welcome\n' >"$T/restart.script"
+if kiosk restart; then ok; else bad "restart script: $(tail -3 "$T/restart.err")"; fi
+[ "$(sql "SELECT state FROM orders WHERE order_no = '$killed'")" = cancelled ] && ok ||
+  bad "the killed session's order is $(sql "SELECT state FROM orders WHERE order_no = '$killed'"), expected cancelled"
+[ "$(sql "SELECT note FROM order_history h JOIN orders o ON o.id = h.order_id WHERE o.order_no = '$killed' ORDER BY h.id DESC LIMIT 1")" = \
+  "kiosk restarted during the session" ] && ok || bad "no history note for the cancellation"
+[ "$(sql "SELECT state FROM orders WHERE order_no = 'OTHER-261203-00001'")" = verified ] && ok ||
+  bad "another kiosk's open order was cancelled"
+
 # --- staff PIN from the command line: argon2id hash only
 echo 12 | "$GB" --config "$T/kiosk.ini" staff set-pin >/dev/null 2>&1
 [ $? = 1 ] && ok || bad "a short PIN is refused with exit 1"
