@@ -96,6 +96,16 @@ static int run(gb_cli *cli, int argc, char **argv)
         return GB_EXIT_USAGE;
     }
     int created = access(db, F_OK) != 0;
+    if (!created && access(mark, F_OK) != 0) {
+        /* A store the demo did not make: a real kiosk's (the demo's
+         * default data_dir is the kiosk user's). Fictional students must
+         * never appear in front of real ones. */
+        fprintf(stderr,
+                "gradbooth demo: %s holds a store the demo did not make; the demo batch is not added to it.\n"
+                "Give the demo a data folder of its own ([kiosk] data_dir) or run it as another user.\n",
+                dir);
+        return GB_EXIT_USAGE;
+    }
     gb_store *st = gb_cli_open_store(cli);
     if (!st)
         return GB_EXIT_USAGE;

@@ -120,18 +120,20 @@ expect 1 "orders show unknown" "$GB" $D orders show K01-000000-00001
 expect 0 "store check" "$GB" $D store check
 contains "$T/out" "integrity ok" "integrity"
 
-# --- demo is idempotent
+# --- demo: never into a store it did not make (a real kiosk's); idempotent in its own
 export GRADBOOTH_ASSETS=$SRC/assets
-expect 0 "demo" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo
-contains "$T/out" "8 added" "demo roster"
-expect 0 "demo again" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo
-contains "$T/out" "0 added, 8 already there" "demo idempotent"
-
-# --fresh clears only a store the demo made itself
-expect 0 "demo --fresh on a store with real batches" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo --fresh
-contains "$T/out" "0 added, 8 already there" "a store the demo did not make is kept"
+batches_before=$(sqlite3 "$T/data/orders.db" "SELECT count(*) FROM batches")
+expect 2 "demo on a store with real batches" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo
+contains "$T/err" "holds a store the demo did not make" "demo refuses a real store"
+expect 2 "demo --fresh on a store with real batches" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo --fresh
+[ "$(sqlite3 "$T/data/orders.db" "SELECT count(*) FROM batches")" = "$batches_before" ] &&
+  [ "$(sqlite3 "$T/data/orders.db" "SELECT count(*) FROM batches WHERE batch_no = 'DEMO2026'")" = 0 ] &&
+  passes=$((passes + 1)) || { echo "FAIL: the demo batch reached a real store"; fails=$((fails + 1)); }
 expect 0 "demo in its own folder" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/demo" demo
+contains "$T/out" "8 added" "demo roster"
 [ -f "$T/demo/.gradbooth-demo" ] && passes=$((passes + 1)) || { echo "FAIL: demo store not marked"; fails=$((fails + 1)); }
+expect 0 "demo again" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/demo" demo
+contains "$T/out" "0 added, 8 already there" "demo idempotent"
 expect 0 "demo --fresh on its own store" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/demo" demo --fresh
 contains "$T/out" "8 added" "the demo's own store starts afresh"
 expect 2 "demo with a stray word" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo now
