@@ -32,6 +32,12 @@ static const gb_config_key keys[] = {
             "Where the database and photos live. Empty: $XDG_DATA_HOME/gradbooth\n"
             "(~/.local/share/gradbooth). Installed kiosks use /var/lib/gradbooth."),
     ENUM_KEY("kiosk", "language", language, "zh|en", "zh", "Language of the student screens at start: zh or en."),
+    INT_KEY("kiosk", "id_max_attempts", id_max_attempts, 1, 100, "5",
+            "Wrong ID suffixes (or school feature codes) in a row for one collection code\n"
+            "before the kiosk stops checking that code for id_lockout_s: the suffix is the\n"
+            "only thing besides the code that proves who is at the booth."),
+    INT_KEY("kiosk", "id_lockout_s", id_lockout_s, 10, 86400, "900",
+            "How long a collection code stays refused after id_max_attempts wrong suffixes."),
     INT_KEY("kiosk", "idle_warning_s", idle_warning_s, 5, 3600, "45",
             "Seconds without input on a screen with student data before the\n"
             "\"are you still there?\" warning."),

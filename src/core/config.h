@@ -19,6 +19,8 @@ typedef struct gb_config {
     char data_dir[512];
     char language[4];
     int idle_warning_s;
+    int id_max_attempts;
+    int id_lockout_s;
     int idle_timeout_s;
     int done_return_s;
     int fullscreen;

@@ -19,6 +19,7 @@ typedef enum {
     GB_ID_SUFFIX_MISMATCH,
     GB_ID_FEATURE_CODE_MISMATCH,
     GB_ID_ALREADY_APPROVED,
+    GB_ID_TOO_MANY_TRIES,    /* the kiosk stopped checking this code for a while */
 } gb_identity_result;
 
 typedef struct gb_identity_input {

@@ -122,6 +122,58 @@ void gb_ui_reset(gb_ui *ui)
     gb_ui_go(ui, GB_SCREEN_WELCOME);
 }
 
+static struct gb_code_tries *tries_of(gb_ui *ui, const char *code, int make)
+{
+    char fp[9];
+    gb_code_fingerprint(code, strlen(code), fp);
+    struct gb_code_tries *free_slot = NULL, *oldest = &ui->tries[0];
+    for (size_t i = 0; i < sizeof ui->tries / sizeof ui->tries[0]; i++) {
+        struct gb_code_tries *t = &ui->tries[i];
+        if (t->fp[0] && strcmp(t->fp, fp) == 0)
+            return t;
+        if (!t->fp[0] && !free_slot)
+            free_slot = t;
+        if (t->last_ms < oldest->last_ms)
+            oldest = t;
+    }
+    if (!make)
+        return NULL;
+    /* a full table forgets the code tried longest ago, never a locked one
+     * while another slot will do */
+    struct gb_code_tries *t = free_slot ? free_slot : oldest;
+    memset(t, 0, sizeof *t);
+    memcpy(t->fp, fp, sizeof fp);
+    return t;
+}
+
+int gb_ui_code_locked(gb_ui *ui, const char *code)
+{
+    struct gb_code_tries *t = tries_of(ui, code, 0);
+    return t && t->locked_until_ms > ui->now_ms;
+}
+
+int gb_ui_code_failed(gb_ui *ui, const char *code)
+{
+    struct gb_code_tries *t = tries_of(ui, code, 1);
+    if (t->locked_until_ms && t->locked_until_ms <= ui->now_ms) {
+        t->fails = 0; /* a lockout that ended starts the count again */
+        t->locked_until_ms = 0;
+    }
+    t->last_ms = ui->now_ms;
+    if (++t->fails < ui->cfg.id_max_attempts)
+        return 0;
+    t->locked_until_ms = ui->now_ms + ui->cfg.id_lockout_s * 1000.0;
+    gb_log_warn("kiosk: code %s refused for %d s after %d wrong ID suffixes", t->fp, ui->cfg.id_lockout_s, t->fails);
+    return 1;
+}
+
+void gb_ui_code_passed(gb_ui *ui, const char *code)
+{
+    struct gb_code_tries *t = tries_of(ui, code, 0);
+    if (t)
+        memset(t, 0, sizeof *t);
+}
+
 int gb_ui_active_batch(gb_ui *ui, gb_batch *out)
 {
     gb_batch *list = NULL;

@@ -77,6 +77,8 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(FAIL_SUFFIX_MISMATCH, "身份证号后四位与学校名单不一致。", "The last 4 of your ID number do not match the school's list.") \
     X(FAIL_FEATURE_MISMATCH, "学校特征码不正确。", "The school feature code is wrong.")                   \
     X(FAIL_ALREADY_APPROVED, "你的照片已经审核通过，无需重新采集。", "Your photo is already approved; nothing to do.") \
+    X(FAIL_TOO_MANY_TRIES, "身份证号后四位错误次数过多，这个采集码暂时不能使用，请稍后再试。",                  \
+      "Too many wrong ID numbers: this collection code is paused for a while. Try again later.")          \
     X(FAIL_STORE, "系统出错，请联系工作人员。", "System error. Please ask the staff.")                    \
     X(INFO_TITLE, "确认个人信息", "Check your details")                                                  \
     X(INFO_READONLY, "以下信息由学校导入，如有错误请联系学校更正。",                                      \

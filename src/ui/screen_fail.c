@@ -16,6 +16,7 @@ static gb_msg reason(gb_identity_result r)
     case GB_ID_SUFFIX_MISMATCH: return GB_MSG_FAIL_SUFFIX_MISMATCH;
     case GB_ID_FEATURE_CODE_MISMATCH: return GB_MSG_FAIL_FEATURE_MISMATCH;
     case GB_ID_ALREADY_APPROVED: return GB_MSG_FAIL_ALREADY_APPROVED;
+    case GB_ID_TOO_MANY_TRIES: return GB_MSG_FAIL_TOO_MANY_TRIES;
     case GB_ID_OK: break;
     }
     return GB_MSG_FAIL_STORE;
@@ -48,7 +49,7 @@ static void draw(gb_ui *ui)
     y += gb_px(ui, 80);
     gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_FAIL_CONTACT), GB_FS_LARGE, GB_C_MUTED, x, y, w, 0);
     int by = ui->h - gb_px(ui, 520);
-    if (ui->ses.id_result != GB_ID_ALREADY_APPROVED)
+    if (ui->ses.id_result != GB_ID_ALREADY_APPROVED && ui->ses.id_result != GB_ID_TOO_MANY_TRIES)
         gb_button(ui, "retry", gb_ui_msg(ui, GB_MSG_FAIL_RETRY),
                   (SDL_Rect){gb_px(ui, 190), by, ui->w - gb_px(ui, 380), gb_px(ui, 170)}, GB_BTN_PRIMARY, 1);
     gb_button(ui, "home", gb_ui_msg(ui, GB_MSG_HOME),

@@ -124,6 +124,10 @@ static void verify(gb_ui *ui)
     char fp[9];
     gb_code_fingerprint(s->code, strlen(s->code), fp);
     gb_log_info("kiosk: verifying code %s for batch %s", fp, s->batch_no);
+    if (gb_ui_code_locked(ui, s->code)) {
+        fail(ui, GB_ID_TOO_MANY_TRIES);
+        return;
+    }
     gb_code_identity id;
     gb_err err;
     if (ui->decoder->decode(s->code, strlen(s->code), &id, &err) < 0) {
@@ -155,10 +159,13 @@ static void verify(gb_ui *ui)
     };
     gb_identity_result r = gb_identity_check(&in);
     memset(&id, 0, sizeof id);
+    if ((r == GB_ID_SUFFIX_MISMATCH || r == GB_ID_FEATURE_CODE_MISMATCH) && gb_ui_code_failed(ui, s->code))
+        r = GB_ID_TOO_MANY_TRIES;
     if (r != GB_ID_OK) {
         fail(ui, r);
         return;
     }
+    gb_ui_code_passed(ui, s->code);
     /* An order awaiting payment, in review or rejected already: show it
      * instead of opening a second one. */
     if (gb_ui_lookup_orders(ui, s->code, NULL) == 0)

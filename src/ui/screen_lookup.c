@@ -169,6 +169,11 @@ static void show_orders(gb_ui *ui)
         s->notice = GB_MSG_ID_MISSING_LAST4;
         return;
     }
+    if (gb_ui_code_locked(ui, s->code)) {
+        memset(s->last4, 0, sizeof s->last4);
+        s->notice = GB_MSG_FAIL_TOO_MANY_TRIES;
+        return;
+    }
     int rc = gb_ui_lookup_orders(ui, s->code, s->last4);
     s->has_notice = 0;
     if (rc == 2) {
@@ -176,9 +181,11 @@ static void show_orders(gb_ui *ui)
         s->lookup_done = 0;
         memset(s->last4, 0, sizeof s->last4);
         s->has_notice = 1;
-        s->notice = GB_MSG_FAIL_SUFFIX_MISMATCH;
+        s->notice = gb_ui_code_failed(ui, s->code) ? GB_MSG_FAIL_TOO_MANY_TRIES : GB_MSG_FAIL_SUFFIX_MISMATCH;
         return;
     }
+    if (rc == 0)
+        gb_ui_code_passed(ui, s->code);
     unreadable = rc == 1;
     store_failed = rc < 0;
     s->lookup_verified = rc == 0;

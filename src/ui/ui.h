@@ -182,6 +182,15 @@ struct gb_ui {
     double k_last_ms;
     int k_fast; /* every gap so far was under scanner_max_key_gap_ms */
 
+    /* wrong ID suffixes per collection code (by fingerprint), across
+     * sessions: a code passed around cannot be tried against every suffix */
+    struct gb_code_tries {
+        char fp[9];
+        int fails;
+        double locked_until_ms;
+        double last_ms;
+    } tries[32];
+
     gb_photo_worker *pw;
     gb_script *script;
     char shots_dir[512];
@@ -230,6 +239,16 @@ const char *gb_ui_msg(gb_ui *ui, gb_msg id);
  * unreadable, 2 the student is in a batch but the suffix matches none,
  * -1 store error. */
 int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4);
+
+/* 1 while a collection code is refused after [kiosk] id_max_attempts
+ * wrong suffixes in a row (for [kiosk] id_lockout_s). */
+int gb_ui_code_locked(gb_ui *ui, const char *code);
+
+/* A wrong suffix for the code; 1 when that locked it. */
+int gb_ui_code_failed(gb_ui *ui, const char *code);
+
+/* The right suffix: the count starts again. */
+void gb_ui_code_passed(gb_ui *ui, const char *code);
 
 /* The status a student reads for an order state. */
 gb_msg gb_ui_state_msg(gb_order_state s);

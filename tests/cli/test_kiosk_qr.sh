@@ -179,5 +179,25 @@ if kiosk multi; then ok; else bad "two batches script: $(grep -m1 'line [0-9]*:'
 [ "$(sql "SELECT count(*) FROM orders o JOIN students s ON s.id = o.student_id JOIN batches b ON b.id = s.batch_id WHERE b.batch_no = '2026BJ01'")" = 1 ] && ok ||
   bad "no order in 2026BJ01"
 
+# --- guessing the ID suffix: after id_max_attempts wrong ones the code is
+# refused for id_lockout_s, even with the right suffix, in lookup too
+KIOSK_INI=$T/tries.ini
+sed 's/^\[kiosk\]$/[kiosk]\nid_max_attempts = 3\nid_lockout_s = 600/' "$T/kiosk.ini" >"$KIOSK_INI"
+LIU=$(code 2022010104 '刘*' '1101**********4563')
+{
+  printf 'wait-screen welcome\ntap start\nwait-screen identity\nscan %s\n' "$LIU"
+  for guess in 1111 2222; do
+    printf 'type %s\ntap verify\nwait-screen identity-failed\nexpect-text 身份证号后四位与学校名单不一致\ntap retry\nwait-screen identity\n' "$guess"
+  done
+  printf 'type 3333\ntap verify\nwait-screen identity-failed\nexpect-text 错误次数过多\nexpect-no-text 重新输入\n'
+  printf 'tap home\nwait-screen welcome\ntap start\nwait-screen identity\nscan %s\ntype 4563\ntap verify\n' "$LIU"
+  printf 'wait-screen identity-failed\nexpect-text 错误次数过多\ntap home\nwait-screen welcome\n'
+  printf 'tap lookup\nwait-screen lookup\nscan %s\ntype 4563\ntap show\nexpect-text 错误次数过多\nexpect-no-text 没有找到你的订单\n' "$LIU"
+} >"$T/tries.script"
+if kiosk tries; then ok; else bad "tries script: $(grep -m1 'line [0-9]*:' "$T/tries.err")"; fi
+grep -q 'refused for 600 s after 3 wrong ID suffixes' "$T/tries.err" && ok || bad "the lockout is not logged"
+[ "$(sql "SELECT count(*) FROM orders o JOIN students s ON s.id = o.student_id WHERE s.student_no = '2022010104'")" = 0 ] &&
+  ok || bad "an order was opened for a locked code"
+
 echo "kiosk qr: $passes passed, $fails failed"
 [ "$fails" = 0 ]
