@@ -38,7 +38,15 @@ int gb_code_test_encode(const char *student_no, const char *name_masked, const c
                         size_t size);
 
 /* A one-way 8-hex-digit tag of a payload, for logs and support: the same
- * code gives the same tag, and the tag gives nothing of the code away. */
+ * code gives the same tag, and the tag gives nothing of the code away.
+ * Keyed (gb_code_fingerprint_key) it cannot be recomputed from a guessed
+ * code either: a code's parts (student number, masked name) can be known
+ * from a roster, so without a key a log plus a roster would tell who
+ * scanned when. */
 void gb_code_fingerprint(const char *payload, size_t len, char out[9]);
+
+/* Keys every later fingerprint of this process with a secret (the kiosk's
+ * own key from its store); call once before other threads start. */
+void gb_code_fingerprint_key(const unsigned char key[32]);
 
 #endif

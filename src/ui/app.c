@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "store/batch.h"
+#include "store/settings.h"
 #include "ui/photo_worker.h"
 #include "ui/script.h"
 #include "ui/text.h"
@@ -572,6 +573,15 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
     }
     if (opts->shots_dir)
         snprintf(ui->shots_dir, sizeof ui->shots_dir, "%s", opts->shots_dir);
+    {
+        unsigned char key[32];
+        gb_err kerr;
+        if (gb_settings_kiosk_key(st, key, &kerr) == 0)
+            gb_code_fingerprint_key(key); /* before the photo worker's thread starts */
+        else
+            gb_log_warn("kiosk: code fingerprints unkeyed: %s", kerr.msg);
+        sodium_memzero(key, sizeof key);
+    }
     ui->pw = gb_pw_start(cfg, err);
     if (!ui->pw)
         goto out;

@@ -59,6 +59,10 @@ if kiosk ident; then ok; else bad "identity script: $(tail -3 "$T/ident.err")"; 
 [ "$(grep -c 'read by the camera is not a collection code' "$T/ident.err")" -ge 1 ] && ok || bad "the WeChat code was not refused in the log"
 grep -q 'a QR code was read and refused: QR code payload is not UTF-8 text' "$T/ident.err" && ok || bad "the GBK code was not refused"
 grep -q 'collection code [0-9a-f]\{8\} read by the camera' "$T/ident.err" && ok || bad "the camera read is not logged"
+# the fingerprint is keyed with the kiosk's secret: whoever has the log and
+# a roster cannot recompute which student it was
+unkeyed=$(printf 'gradbooth-code-tag:%s' "$GOOD" | sha256sum | cut -c1-8)
+if grep -q "$unkeyed" "$T/ident.err"; then bad "the logged fingerprint is the unkeyed one ($unkeyed)"; else ok; fi
 if grep -q -e "$GOOD" -e '王' -e 'weixin.qq.com' -e '123X' "$T/ident.err" "$T/ident.out"; then bad "a code or personal data reached the log"; else ok; fi
 
 # --- lookup through the camera: the suffix first, then the orders

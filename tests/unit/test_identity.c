@@ -135,6 +135,28 @@ static void test_fingerprint_is_stable_and_reveals_nothing(void **state)
     assert_null(strstr(p, a));
 }
 
+/* Keyed, the tag is not the unkeyed one anyone could recompute from a
+ * guessed code, stays the same for one key and differs between kiosks. */
+static void test_fingerprint_keyed(void **state)
+{
+    (void)state;
+    const char *p = "GBT1|2022010101|王*明||1a2b3c4d";
+    char plain[9], k1[9], k1again[9], k2[9];
+    gb_code_fingerprint(p, strlen(p), plain);
+    unsigned char key1[32], key2[32];
+    memset(key1, 0x11, sizeof key1);
+    memset(key2, 0x22, sizeof key2);
+    gb_code_fingerprint_key(key1);
+    gb_code_fingerprint(p, strlen(p), k1);
+    gb_code_fingerprint(p, strlen(p), k1again);
+    gb_code_fingerprint_key(key2);
+    gb_code_fingerprint(p, strlen(p), k2);
+    assert_string_not_equal(plain, k1);
+    assert_string_equal(k1, k1again);
+    assert_string_not_equal(k1, k2);
+    assert_int_equal(strlen(k1), 8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +165,7 @@ int main(void)
         cmocka_unit_test(test_test_decoder_round_trip),
         cmocka_unit_test(test_test_decoder_refuses_damage_without_echoing),
         cmocka_unit_test(test_fingerprint_is_stable_and_reveals_nothing),
+        cmocka_unit_test(test_fingerprint_keyed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
