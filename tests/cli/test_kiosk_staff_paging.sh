@@ -93,5 +93,72 @@ S
 if kiosk batches; then ok; else bad "batches script: $(tail -3 "$T/batches.err")"; fi
 [ "$(sql "SELECT active FROM batches WHERE batch_no='PG008'")" = 0 ] && ok || bad "PG008 not switched off by batch-8"
 
+
+# --- the roster screen: 11 files on the stick, 6 a page ([staff] usb_files_listed): every one reachable;
+# a GBK-named file readable, a name neither UTF-8 nor GBK with '?'; an .xlsx renamed .csv explained
+stick=$T/usb/STICK
+mkdir -p "$stick"
+for i in 1 2 3 4 5 6 7 8; do
+  printf '学号,姓名,性别,身份证号\n20260901%02d,测试%d,男,1101052003010112%02d\n' $i $i $i >"$stick/roster-$i.csv"
+  touch -d "2026-01-0$i 10:00" "$stick/roster-$i.csv"
+done
+cp "$stick/roster-1.csv" "$stick/$(printf '\xc3\xfb\xb5\xa5').csv" # 名单 in GBK
+touch -d '2025-12-01 10:00' "$stick/$(printf '\xc3\xfb\xb5\xa5').csv"
+cp "$stick/roster-1.csv" "$stick/$(printf 'bad\xff\xfename').csv"
+touch -d '2025-11-01 10:00' "$stick/$(printf 'bad\xff\xfename').csv"
+# the newest: what Excel writes as .xlsx (a zip), renamed
+printf 'PK\003\004\024\000\006\000\010\000\000\000!\000\000\000[Content_Types].xml\000\377' >"$stick/学生名单.csv"
+{ unlock; cat <<S
+tap staff-batches
+wait-screen staff-batches
+tap staff-roster
+wait-screen staff-roster
+expect-text 1 / 2
+expect-no-text 较早的文件
+expect-text 学生名单.csv
+expect-no-text roster-1.csv
+expect-no-overlap
+screenshot files-1
+tap file-0
+tap file-1
+tap file-2
+tap file-3
+tap file-4
+tap file-5
+tap files-next
+expect-text 2 / 2
+expect-text roster-1.csv
+expect-no-text 学生名单.csv
+expect-text 名单.csv
+expect-text bad??name.csv
+expect-no-text □
+expect-no-overlap
+screenshot files-2
+tap file-6
+tap file-7
+tap file-8
+tap file-9
+tap file-10
+tap files-prev
+tap file-0
+tap target-0
+tap roster-check
+wait-text 名单有 1 个问题
+expect-text 学生名单.csv：0 名学生
+expect-no-text （）
+expect-text 另存为
+expect-text CSV UTF-8
+expect-no-overlap
+screenshot xlsx
+tap lang
+expect-text 学生名单.csv: 0 students
+expect-no-text ()
+expect-text Save As
+expect-no-overlap
+screenshot xlsx-en
+S
+} >"$T/files.script"
+if kiosk files; then ok; else bad "files script: $(tail -3 "$T/files.err")"; fi
+
 echo "kiosk staff paging: $passes passed, $fails failed"
 [ "$fails" = 0 ]
