@@ -91,7 +91,7 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(INFO_ID, "身份证号", "ID number")                                                                  \
     X(INFO_PHONE, "手机号码", "Mobile phone")                                                            \
     X(INFO_EMAIL, "电子邮箱", "Email")                                                                   \
-    X(INFO_BAD_PHONE, "请输入有效的中国大陆手机号码：11 位，以 13–19 开头。", "Enter a valid mainland China mobile number: 11 digits starting with 13 to 19.") \
+    X(INFO_BAD_PHONE, "请输入有效的大陆手机号码（13x–19x）。", "Enter a valid mainland mobile number (13x–19x).") \
     X(INFO_BAD_EMAIL, "电子邮箱格式不正确。", "That email address does not look right.")                 \
     X(INFO_CONFIRM, "信息无误，去拍照", "Correct, take my photo")                                        \
     X(PHOTO_TITLE, "拍照", "Photo")                                                                      \
