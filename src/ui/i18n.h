@@ -251,6 +251,7 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(STAFF_PAGE_PREV, "上一页", "Previous")                                                             \
     X(STAFF_PAGE_NEXT, "下一页", "Next")                                                                 \
     X(STAFF_PAGE_LINE, "%d / %d", "%d / %d")                                                             \
+    X(STAFF_ROSTER_MORE_TARGETS, "更多批次 %d/%d", "More %d/%d")                                      \
     X(STAFF_ROSTER_FILE_ROWS, "%s：%zu 名学生", "%s: %zu students")                                      \
     X(STAFF_ROSTER_BINARY, "这不是文本文件，可能是改了扩展名的 Excel 文件（.xlsx）。请在 Excel 中点“另存为”，保存类型选“CSV UTF-8（逗号分隔）”，再导入新保存的文件。", "This is not a text file; it may be an Excel workbook (.xlsx) renamed. In Excel choose Save As, type \"CSV UTF-8 (Comma delimited)\", then import the new file.") \
     X(CAM_STATE_STOPPED, "已停止", "stopped")                                                            \

@@ -34,7 +34,7 @@
 #include "ui/staff.h"
 #include "ui/text.h"
 
-#define MAX_TARGETS 6
+#define TARGET_CHIPS 6 /* two rows of three; with more batches the last chip pages them */
 #define PAGER_H 100 /* design pixels: the row of the file pager */
 
 typedef enum { PH_PICK, PH_CHECKING, PH_CHECKED, PH_IMPORTING, PH_DONE } phase;
@@ -44,8 +44,9 @@ static struct {
     gb_found_file *files; /* every file found, newest first */
     int nfiles;
     int page; /* of the file list */
-    gb_batch batches[MAX_TARGETS];
+    gb_batch *batches; /* every batch, in the store's order */
     int nb;
+    int tpage; /* of the batch chips, when there are more than TARGET_CHIPS */
     int file, target; /* -1: none picked */
     int update;
     int pick_hint;        /* "pick a file and a batch" */
@@ -101,6 +102,7 @@ static void scan(gb_ui *ui)
 static void enter(gb_ui *ui)
 {
     free(R.files);
+    free(R.batches);
     memset(&R, 0, sizeof R);
     R.target = -1;
     gb_err err;
@@ -111,13 +113,11 @@ static void enter(gb_ui *ui)
         R.error = GB_MSG_STAFF_STORE_ERROR;
         R.has_error = 1;
     }
-    for (size_t i = 0; i < n && R.nb < MAX_TARGETS; i++) {
-        R.batches[R.nb] = list[i];
+    R.batches = list;
+    R.nb = (int)n;
+    for (int i = 0; i < R.nb; i++)
         if (strcmp(list[i].batch_no, gb_staff_batch()) == 0 || n == 1)
-            R.target = R.nb;
-        R.nb++;
-    }
-    free(list);
+            R.target = i;
     scan(ui);
 }
 
@@ -127,6 +127,9 @@ static void leave(gb_ui *ui)
     free(R.files);
     R.files = NULL;
     R.nfiles = 0;
+    free(R.batches);
+    R.batches = NULL;
+    R.nb = 0;
 }
 
 static const char *base_name(const char *path)
@@ -289,6 +292,8 @@ static void input(gb_ui *ui, const gb_input *in)
         R.file = i;
     } else if (R.ph == PH_PICK && sscanf(in->id, "target-%d", &i) == 1 && i >= 0 && i < R.nb) {
         R.target = i;
+    } else if (R.ph == PH_PICK && strcmp(in->id, "targets-more") == 0) {
+        R.tpage++; /* draw wraps it round */
     } else if (R.ph == PH_PICK && strcmp(in->id, "roster-update") == 0) {
         R.update = !R.update;
     } else if (R.ph == PH_PICK && strcmp(in->id, "roster-check") == 0) {
@@ -424,14 +429,29 @@ static void draw_pick(gb_ui *ui, int y, int x, int w, int bottom)
     gb_label(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_TARGET), GB_FS_BODY, GB_C_TEXT, x, y, -1);
     y += gb_px(ui, 60);
     int cw = (w - 2 * gb_px(ui, 20)) / 3, ch = gb_px(ui, 95);
-    for (int i = 0; i < R.nb; i++) {
-        SDL_Rect r = {x + (i % 3) * (cw + gb_px(ui, 20)), y + (i / 3) * (ch + gb_px(ui, 16)), cw, ch};
+    /* more batches than chips: TARGET_CHIPS - 1 a page, the last chip
+     * shows the next page ("targets-more"), round to the first */
+    int tper = R.nb > TARGET_CHIPS ? TARGET_CHIPS - 1 : TARGET_CHIPS;
+    int tpages = (R.nb + tper - 1) / tper;
+    if (R.tpage >= tpages)
+        R.tpage = 0;
+    int tfirst = R.tpage * tper, tend = tfirst + tper < R.nb ? tfirst + tper : R.nb;
+    for (int i = tfirst; i < tend + (tpages > 1); i++) {
+        int k = i - tfirst;
+        SDL_Rect r = {x + (k % 3) * (cw + gb_px(ui, 20)), y + (k / 3) * (ch + gb_px(ui, 16)), cw, ch};
+        if (i == tend) {
+            char more[64];
+            gb_msg_format(more, sizeof more, GB_MSG_STAFF_ROSTER_MORE_TARGETS, ui->lang, R.tpage + 1, tpages);
+            gb_button(ui, "targets-more", more, r, GB_BTN_SECONDARY, 1);
+            break;
+        }
         char id[32];
         snprintf(id, sizeof id, "target-%d", i);
         /* the chosen one is filled */
         gb_button(ui, id, R.batches[i].batch_no, r, i == R.target ? GB_BTN_PRIMARY : GB_BTN_SECONDARY, 1);
     }
-    y += ((R.nb + 2) / 3) * (ch + gb_px(ui, 16)) + gb_px(ui, 20);
+    int chips = tend - tfirst + (tpages > 1);
+    y += ((chips + 2) / 3) * (ch + gb_px(ui, 16)) + gb_px(ui, 20);
     /* the --update switch as a check box */
     int box = gb_px(ui, 56);
     SDL_Rect b = {x, y, box, box};

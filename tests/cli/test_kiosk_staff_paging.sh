@@ -95,7 +95,8 @@ if kiosk batches; then ok; else bad "batches script: $(tail -3 "$T/batches.err")
 
 
 # --- the roster screen: 11 files on the stick, 6 a page ([staff] usb_files_listed): every one reachable;
-# a GBK-named file readable, a name neither UTF-8 nor GBK with '?'; an .xlsx renamed .csv explained
+# a GBK-named file readable, a name neither UTF-8 nor GBK with '?'; an .xlsx renamed .csv explained;
+# the ninth batch reachable as the target (five batch chips a page and "more")
 stick=$T/usb/STICK
 mkdir -p "$stick"
 for i in 1 2 3 4 5 6 7 8; do
@@ -156,6 +157,20 @@ expect-no-text ()
 expect-text Save As
 expect-no-overlap
 screenshot xlsx-en
+tap lang
+tap roster-files
+tap file-1
+expect-text 更多批次 1/2
+expect-no-text PG008
+tap targets-more
+expect-text 更多批次 2/2
+tap target-8
+expect-no-overlap
+screenshot targets-2
+tap roster-check
+wait-text 检查通过
+expect-text 导入到批次 PG008
+expect-text roster-8.csv：1 名学生（UTF-8）
 S
 } >"$T/files.script"
 if kiosk files; then ok; else bad "files script: $(tail -3 "$T/files.err")"; fi
