@@ -22,12 +22,28 @@ static void usage(void)
            "  --headless         no window even when a display is available\n");
 }
 
-static void print_last_order(gb_store *st)
+/* The row id of the newest order in the store (0: none): orders above it
+ * were made by this run. */
+static long long newest_order_id(gb_store *st)
 {
     gb_order *list = NULL;
     size_t n = 0;
     gb_err err;
-    if (gb_order_list(st, NULL, NULL, 1, &list, &n, &err) < 0 || n == 0) {
+    long long id = 0;
+    if (gb_order_list(st, NULL, NULL, 1, &list, &n, &err) == 0 && n)
+        id = list[0].id;
+    free(list);
+    return id;
+}
+
+/* The newest order this run made, if any: an older one in the store is
+ * not what the script did. */
+static void print_new_order(gb_store *st, long long before_id)
+{
+    gb_order *list = NULL;
+    size_t n = 0;
+    gb_err err;
+    if (gb_order_list(st, NULL, NULL, 1, &list, &n, &err) < 0 || n == 0 || list[0].id <= before_id) {
         free(list);
         return;
     }
@@ -49,12 +65,16 @@ static int run(gb_cli *cli, int argc, char **argv)
         const char *v;
         if ((v = gb_cli_opt(argc, argv, &i, "--script", &missing)))
             opts.script_path = v;
+        else if (missing) /* the next test would clear the flag */
+            return gb_cli_usage_error("kiosk", "%s needs a value", argv[i]);
         else if ((v = gb_cli_opt(argc, argv, &i, "--screenshots", &missing)))
             opts.shots_dir = v;
+        else if (missing)
+            return gb_cli_usage_error("kiosk", "%s needs a value", argv[i]);
         else if (strcmp(argv[i], "--headless") == 0)
             opts.headless = 1;
         else
-            return gb_cli_usage_error("kiosk", missing ? "%s needs a value" : "unknown option '%s'", argv[i]);
+            return gb_cli_usage_error("kiosk", "unknown option '%s'", argv[i]);
     }
     if (gb_cli_load_config(cli) < 0)
         return GB_EXIT_USAGE;
@@ -73,6 +93,7 @@ static int run(gb_cli *cli, int argc, char **argv)
     gb_store *st = gb_cli_open_store(cli);
     if (!st)
         return GB_EXIT_USAGE;
+    long long before_id = newest_order_id(st);
     int rc = gb_ui_run(&cfg, st, &opts, &err);
     int code = GB_EXIT_OK;
     if (rc < 0) {
@@ -82,7 +103,7 @@ static int run(gb_cli *cli, int argc, char **argv)
     if (opts.script_path) {
         if (opts.shots_dir)
             printf("screenshots: %s\n", opts.shots_dir);
-        print_last_order(st);
+        print_new_order(st, before_id);
     }
     gb_store_close(st);
     /* peak resident memory of the session, for bench/kiosk */

@@ -185,7 +185,8 @@ static const gb_config_key keys[] = {
             "Folder entries the search looks at in all, so a big disk mounted there cannot\n"
             "hold the staff screen up."),
     INT_KEY("staff", "usb_files_listed", usb_files_listed, 1, 12, "6",
-            "Roster files the staff screen lists, newest first."),
+            "Roster files the staff screen lists on one page, newest first (the others\n"
+            "are on the next pages)."),
     STR_KEY("staff", "shutdown_command", shutdown_command, "systemctl poweroff",
             "What \"shut down the machine\" on the staff screen runs: a program and its arguments\n"
             "separated by spaces, started without a shell (no quoting, no variables). Empty:\n"

@@ -93,7 +93,7 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(INFO_ID, "身份证号", "ID number")                                                                  \
     X(INFO_PHONE, "手机号码", "Mobile phone")                                                            \
     X(INFO_EMAIL, "电子邮箱", "Email")                                                                   \
-    X(INFO_BAD_PHONE, "请输入 11 位手机号码（1 开头）。", "Enter an 11-digit mobile number starting with 1.") \
+    X(INFO_BAD_PHONE, "请输入有效的大陆手机号码（13x–19x）。", "Enter a valid mainland mobile number (13x–19x).") \
     X(INFO_BAD_EMAIL, "电子邮箱格式不正确。", "That email address does not look right.")                 \
     X(INFO_CONFIRM, "信息无误，去拍照", "Correct, take my photo")                                        \
     X(PHOTO_TITLE, "拍照", "Photo")                                                                      \
@@ -204,7 +204,6 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(STAFF_ROSTER_ROOTS, "在 %s 下查找 .csv、.txt、.tsv 文件", "Looking under %s for .csv, .txt and .tsv files") \
     X(STAFF_ROSTER_RESCAN, "重新查找", "Look again")                                                     \
     X(STAFF_ROSTER_NONE, "没有找到名单文件。请插入 U 盘，稍等片刻后点“重新查找”。", "No roster files found. Plug in the USB stick, wait a moment, then tap Look again.") \
-    X(STAFF_ROSTER_MORE, "另有 %d 个较早的文件没有列出。", "%d older files are not listed.")             \
     X(STAFF_ROSTER_TARGET, "导入到批次", "Into batch")                                                   \
     X(STAFF_ROSTER_UPDATE, "替换信息有变化的学生", "Replace students whose data changed")                \
     X(STAFF_ROSTER_CHECK, "检查名单", "Check the roster")                                                \
@@ -251,6 +250,19 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(STAFF_SHUTDOWN_RUNNING, "正在关机…", "Shutting down…")                                             \
     X(STAFF_SHUTDOWN_FAILED, "关机命令失败：%s", "The shutdown command failed: %s")                      \
     X(STAFF_SHUTDOWN_OFF, "没有设置关机命令（[staff] shutdown_command）。", "No shutdown command is set ([staff] shutdown_command).") \
+    X(STAFF_PAGE_PREV, "上一页", "Previous")                                                             \
+    X(STAFF_PAGE_NEXT, "下一页", "Next")                                                                 \
+    X(STAFF_PAGE_LINE, "%d / %d", "%d / %d")                                                             \
+    X(STAFF_ROSTER_MORE_TARGETS, "更多批次 %d/%d", "More %d/%d")                                      \
+    X(STAFF_ROSTER_FILE_ROWS, "%s：%zu 名学生", "%s: %zu students")                                      \
+    X(STAFF_ROSTER_BINARY, "这不是文本文件，可能是改了扩展名的 Excel 文件（.xlsx）。请在 Excel 中点“另存为”，保存类型选“CSV UTF-8（逗号分隔）”，再导入新保存的文件。", "This is not a text file; it may be an Excel workbook (.xlsx) renamed. In Excel choose Save As, type \"CSV UTF-8 (Comma delimited)\", then import the new file.") \
+    X(CAM_STATE_STOPPED, "已停止", "stopped")                                                            \
+    X(CAM_STATE_STARTING, "正在打开", "opening")                                                         \
+    X(CAM_STATE_LIVE, "正常", "live")                                                                    \
+    X(CAM_STATE_RECONNECTING, "正在重连", "reconnecting")                                                \
+    X(PAY_DONE_NO_QR, "好的，完成", "OK, done")                                                          \
+    X(DONE_REVIEW_AFTER_PAY, "付款后开始审核，审核约需 %d 小时。", "The review starts once you have paid and takes about %d hours.") \
+    X(INFO_NEED_EMAIL, "请输入电子邮箱。", "Enter your email address.")                                  \
     X(STATE_VERIFIED, "已核验", "Verified")                                                              \
     X(STATE_INFO_CONFIRMED, "已确认信息", "Details confirmed")                                           \
     X(STATE_PHOTO_ACCEPTED, "照片已确认", "Photo accepted")                                              \

@@ -1,4 +1,5 @@
-/* Done: order number, status, expected review time, a QR code to look the
+/* Done: order number, status, expected review time (for an order awaiting
+ * payment: that the review starts after payment), a QR code to look the
  * order up; back to the welcome screen after [kiosk] done_return_s. An
  * order still awaiting payment (pay-later, or the payment screen's time ran
  * out) says it is saved and how to pay later. */
@@ -37,14 +38,22 @@ static void draw(gb_ui *ui)
         y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_DONE_PAY_LATER), GB_FS_SMALL, GB_C_MUTED, x, y,
                            ui->w - 2 * x, -1);
     y += gb_px(ui, 20);
-    char when[32];
-    time_t t = time(NULL) + (time_t)ui->cfg.review_hours * 3600;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    gb_label(ui, gb_ui_msg(ui, GB_MSG_DONE_REVIEW), GB_FS_BODY, GB_C_MUTED, x, y, -1);
-    gb_label(ui, when, GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 50), -1);
-    y += gb_px(ui, 200);
+    if (s->order.state == GB_OS_AWAITING_PAYMENT) {
+        /* the review has not started: no date to promise, only when it starts */
+        char after[256];
+        gb_msg_format_int(after, sizeof after, GB_MSG_DONE_REVIEW_AFTER_PAY, ui->lang, ui->cfg.review_hours);
+        y += gb_label_wrap(ui, after, GB_FS_BODY, GB_C_TEXT, x, y, ui->w - 2 * x, -1);
+        y += gb_px(ui, 60);
+    } else {
+        char when[32];
+        time_t t = time(NULL) + (time_t)ui->cfg.review_hours * 3600;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        gb_label(ui, gb_ui_msg(ui, GB_MSG_DONE_REVIEW), GB_FS_BODY, GB_C_MUTED, x, y, -1);
+        gb_label(ui, when, GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 50), -1);
+        y += gb_px(ui, 200);
+    }
     char url[512];
     snprintf(url, sizeof url, "%s%s", ui->cfg.lookup_url, s->order.order_no);
     /* the QR code takes what is left above the return line, up to 420 */

@@ -25,7 +25,8 @@ static void confirm(gb_ui *ui)
         return;
     }
     if (!gb_valid_email(s->email)) {
-        s->notice = GB_MSG_INFO_BAD_EMAIL;
+        /* the brief asks for an e-mail: an empty one is missing, not malformed */
+        s->notice = s->email[0] ? GB_MSG_INFO_BAD_EMAIL : GB_MSG_INFO_NEED_EMAIL;
         snprintf(ui->focus, sizeof ui->focus, "email");
         return;
     }

@@ -1,6 +1,6 @@
 /* Order lookup (student flow step 7, "come back"): the student scans the
  * collection code again (camera or USB scanner), types the last four of
- * their ID number, and sees their orders in the active batches with their
+ * their ID number, and sees their orders (in any batch) with their
  * status: awaiting payment, pending review, approved, rejected with the
  * reviewer's reason. The suffix is asked because the orders show a
  * rejection reason and lead to a retake: a code alone (a screenshot passed
@@ -62,8 +62,8 @@ int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4)
         goto out;
     }
     for (size_t b = 0; b < nb && s->nlookup < GB_LOOKUP_MAX; b++) {
-        if (!batches[b].active)
-            continue;
+        /* every batch, not only the active ones: a rejected order must be
+         * found after staff have switched its batch off */
         gb_student stu;
         int f = gb_student_find(ui->st, batches[b].batch_no, id.student_no, &stu, &err);
         if (f < 0) {

@@ -108,7 +108,8 @@ static void draw(gb_ui *ui)
     } else {
         gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_PAY_NO_URL), GB_FS_LARGE, GB_C_TEXT, x, y, w, 0);
     }
-    gb_button(ui, "pay-done", gb_ui_msg(ui, GB_MSG_PAY_DONE),
+    /* without a QR code there is nothing to have scanned */
+    gb_button(ui, "pay-done", gb_ui_msg(ui, link[0] ? GB_MSG_PAY_DONE : GB_MSG_PAY_DONE_NO_QR),
               (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 260), ui->w - gb_px(ui, 380), gb_px(ui, 170)},
               GB_BTN_PRIMARY, 1);
 }

@@ -148,7 +148,7 @@ static void draw(gb_ui *ui)
         snprintf(t, sizeof t, "%s%s%s", gb_ui_msg(ui, GB_MSG_STAFF_CAM_NONE), msg[0] ? ": " : "", msg);
         y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1);
     } else {
-        gb_msg_format(t, sizeof t, GB_MSG_STAFF_CAM_LINE, ui->lang, gb_cam_state_name(cs.state), cs.fps,
+        gb_msg_format(t, sizeof t, GB_MSG_STAFF_CAM_LINE, ui->lang, gb_staff_cam_state(ui, cs.state), cs.fps,
                       (unsigned long long)cs.errors, (unsigned long long)cs.reopens);
         y += gb_label_wrap(ui, t, GB_FS_BODY, cs.state == GB_CAM_LIVE ? GB_C_TEXT : GB_C_BAD, x, y, w, -1);
     }

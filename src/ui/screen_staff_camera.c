@@ -1,7 +1,8 @@
 /* Staff: the camera. Its backend, model or port, state, frame rate,
  * errors and reopens, and two tests through the photo worker, the same
  * path a student's photo takes:
- *   "cam-live"     live view on this screen from the worker's frames
+ *   "cam-live"     live view (on when the screen opens) off and on again,
+ *                  from the worker's frames
  *                  (ui/liveview.h: gb_pw_frame / gb_pw_recycle), with the
  *                  rate drawn;
  *   "cam-capture"  a still, judged (gb_pw_capture / gb_pw_capture_result):
@@ -57,6 +58,10 @@ static void drop_textures(void)
 static void enter(gb_ui *ui)
 {
     memset(&C, 0, sizeof C);
+    /* the live view is what staff come here to see: on from the start, so
+     * the panel never sits black while the status line says the camera is live */
+    C.live = 1;
+    C.fps_t0 = ui->now_ms;
     /* a capture left over from an earlier visit is not this one's */
     gb_capture old;
     if (gb_pw_capture_result(ui->pw, &old))
@@ -199,7 +204,7 @@ static void draw(gb_ui *ui)
     } else {
         snprintf(t, sizeof t, "%s · %s", info.backend, info.model[0] ? info.model : info.port);
         y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 6);
-        gb_msg_format(t, sizeof t, GB_MSG_STAFF_CAM_LINE, ui->lang, gb_cam_state_name(cs.state), cs.fps,
+        gb_msg_format(t, sizeof t, GB_MSG_STAFF_CAM_LINE, ui->lang, gb_staff_cam_state(ui, cs.state), cs.fps,
                       (unsigned long long)cs.errors, (unsigned long long)cs.reopens);
         y += gb_label_wrap(ui, t, GB_FS_BODY, cs.state == GB_CAM_LIVE ? GB_C_TEXT : GB_C_BAD, x, y, w, -1) +
              gb_px(ui, 6);

@@ -3,7 +3,10 @@
  * nothing import (store/roster_import.h) and the same problem messages.
  *
  *   pick      the roster files found under [staff] usb_roots, newest first
- *             ("file-N"), the batch to import into ("target-N"), whether
+ *             ("file-N", N counted from 0 over all of them), [staff]
+ *             usb_files_listed a page ("files-prev" / "files-next"); names
+ *             that are not UTF-8 (a GBK stick) decoded from GB18030 or shown
+ *             with '?' for the bytes that are not text; the batch to import into ("target-N"), whether
  *             changed students are replaced ("roster-update", the CLI's
  *             --update), "roster-rescan" after plugging a stick in;
  *   checked   "roster-check" ran a dry run: what the import would add and
@@ -23,6 +26,7 @@
 
 #include "core/log.h"
 #include "core/roster.h"
+#include "core/textenc.h"
 #include "store/batch.h"
 #include "store/fileio.h"
 #include "store/roster_files.h"
@@ -30,17 +34,19 @@
 #include "ui/staff.h"
 #include "ui/text.h"
 
-#define MAX_FILES 12
-#define MAX_TARGETS 6
+#define TARGET_CHIPS 6 /* two rows of three; with more batches the last chip pages them */
+#define PAGER_H 100 /* design pixels: the row of the file pager */
 
 typedef enum { PH_PICK, PH_CHECKING, PH_CHECKED, PH_IMPORTING, PH_DONE } phase;
 
 static struct {
     phase ph;
-    gb_found_file files[MAX_FILES];
-    int nfiles, total;
-    gb_batch batches[MAX_TARGETS];
+    gb_found_file *files; /* every file found, newest first */
+    int nfiles;
+    int page; /* of the file list */
+    gb_batch *batches; /* every batch, in the store's order */
     int nb;
+    int tpage; /* of the batch chips, when there are more than TARGET_CHIPS */
     int file, target; /* -1: none picked */
     int update;
     int pick_hint;        /* "pick a file and a batch" */
@@ -51,7 +57,8 @@ static struct {
     gb_roster r;
     int have_roster;
     size_t nrows;         /* of the file checked, kept after the roster is freed */
-    const char *encoding; /* static text */
+    const char *encoding; /* static text; "" when the file is not text */
+    int excel;            /* the file is an Excel workbook (zip or OLE), not a CSV */
     int ok;               /* the dry run passed: the import may go ahead */
     gb_import_result res;
     char *problems, *warnings; /* the CLI's lines, '\n'-separated */
@@ -69,21 +76,33 @@ static void drop_check(void)
     free(R.warnings);
     R.problems = R.warnings = NULL;
     R.ok = 0;
+    R.excel = 0;
     R.has_error = 0;
     memset(&R.res, 0, sizeof R.res);
 }
 
+/* Finds every roster file: a first look counts them, a second takes them
+ * all (the count is bounded by [staff] usb_scan_max_entries). */
 static void scan(gb_ui *ui)
 {
-    int max = ui->cfg.usb_files_listed < MAX_FILES ? ui->cfg.usb_files_listed : MAX_FILES;
     gb_find_opts o = {ui->cfg.usb_roots, ui->cfg.usb_scan_depth, ui->cfg.usb_scan_max_entries};
-    R.nfiles = gb_roster_files_find(&o, R.files, max, &R.total);
+    gb_found_file one;
+    int total = 0;
+    free(R.files);
+    R.files = NULL;
+    R.nfiles = 0;
+    R.page = 0;
+    gb_roster_files_find(&o, &one, 1, &total);
+    if (total > 0 && (R.files = malloc((size_t)total * sizeof *R.files)))
+        R.nfiles = gb_roster_files_find(&o, R.files, total, &total);
     R.file = R.nfiles == 1 ? 0 : -1;
-    gb_log_info("kiosk: staff: %d roster file(s) under %s", R.total, ui->cfg.usb_roots);
+    gb_log_info("kiosk: staff: %d roster file(s) under %s", total, ui->cfg.usb_roots);
 }
 
 static void enter(gb_ui *ui)
 {
+    free(R.files);
+    free(R.batches);
     memset(&R, 0, sizeof R);
     R.target = -1;
     gb_err err;
@@ -94,25 +113,72 @@ static void enter(gb_ui *ui)
         R.error = GB_MSG_STAFF_STORE_ERROR;
         R.has_error = 1;
     }
-    for (size_t i = 0; i < n && R.nb < MAX_TARGETS; i++) {
-        R.batches[R.nb] = list[i];
+    R.batches = list;
+    R.nb = (int)n;
+    for (int i = 0; i < R.nb; i++)
         if (strcmp(list[i].batch_no, gb_staff_batch()) == 0 || n == 1)
-            R.target = R.nb;
-        R.nb++;
-    }
-    free(list);
+            R.target = i;
     scan(ui);
 }
 
 static void leave(gb_ui *ui)
 {
     drop_check();
+    free(R.files);
+    R.files = NULL;
+    R.nfiles = 0;
+    free(R.batches);
+    R.batches = NULL;
+    R.nb = 0;
 }
 
 static const char *base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
     return s ? s + 1 : path;
+}
+
+/* A file name or path as text to draw: as it is when it is UTF-8, decoded
+ * when it is GB18030 (a stick written by Chinese Windows), else with '?'
+ * for every byte that is not part of a UTF-8 character. */
+static void shown_name(const char *raw, char *out, size_t size)
+{
+    size_t n = strlen(raw), bad;
+    if (gb_utf8_valid((const unsigned char *)raw, n, &bad)) {
+        snprintf(out, size, "%s", raw);
+        return;
+    }
+    char *text = NULL;
+    size_t text_len;
+    const char *enc;
+    gb_err err;
+    if (gb_text_to_utf8((const unsigned char *)raw, n, &text, &text_len, &enc, &err) == 0 &&
+        strcmp(enc, "GB18030") == 0) {
+        snprintf(out, size, "%s", text);
+        free(text);
+        return;
+    }
+    free(text);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < size;) {
+        size_t rest = n - i, step = 1;
+        /* the longest valid UTF-8 character at i, if any */
+        for (size_t len = 4; len >= 1; len--)
+            if (len <= rest && gb_utf8_valid((const unsigned char *)raw + i, len, NULL)) {
+                step = len;
+                break;
+            }
+        if (step == 1 && ((unsigned char)raw[i] & 0x80)) {
+            out[k++] = '?';
+        } else {
+            if (k + step >= size)
+                break;
+            memcpy(out + k, raw + i, step);
+            k += step;
+        }
+        i += step;
+    }
+    out[k] = 0;
 }
 
 static void set_error(gb_msg msg, const char *arg)
@@ -137,7 +203,7 @@ static void check(gb_ui *ui)
 {
     drop_check();
     const gb_found_file *f = &R.files[R.file];
-    snprintf(R.name, sizeof R.name, "%s", base_name(f->path));
+    shown_name(base_name(f->path), R.name, sizeof R.name);
     snprintf(R.batch_no, sizeof R.batch_no, "%s", R.batches[R.target].batch_no);
     unsigned char *data;
     size_t len;
@@ -149,11 +215,14 @@ static void check(gb_ui *ui)
         set_error(GB_MSG_STAFF_ROSTER_READ_ERROR, err.msg);
         return;
     }
+    /* an .xlsx is a zip ("PK"), an old .xls an OLE file: renamed .csv, they
+     * need saving as CSV in Excel, which the screen says */
+    R.excel = len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 || memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0);
     int rc = gb_roster_parse(data, len, (size_t)ui->cfg.roster_max_rows, &R.r);
     explicit_bzero(data, len); /* it held full ID numbers */
     free(data);
     R.have_roster = 1;
-    R.encoding = R.r.encoding ? R.r.encoding : "?";
+    R.encoding = R.r.encoding ? R.r.encoding : "";
     if (rc == 0) {
         rc = gb_roster_import(ui->st, R.batch_no, &R.r, (R.update ? GB_IMPORT_UPDATE : 0) | GB_IMPORT_DRY_RUN, &R.res,
                               &err);
@@ -215,10 +284,16 @@ static void input(gb_ui *ui, const gb_input *in)
         R.ph = PH_PICK;
     } else if (R.ph == PH_PICK && strcmp(in->id, "roster-rescan") == 0) {
         scan(ui);
+    } else if (R.ph == PH_PICK && strcmp(in->id, "files-next") == 0) {
+        R.page++; /* draw keeps it in range */
+    } else if (R.ph == PH_PICK && strcmp(in->id, "files-prev") == 0 && R.page > 0) {
+        R.page--;
     } else if (R.ph == PH_PICK && sscanf(in->id, "file-%d", &i) == 1 && i >= 0 && i < R.nfiles) {
         R.file = i;
     } else if (R.ph == PH_PICK && sscanf(in->id, "target-%d", &i) == 1 && i >= 0 && i < R.nb) {
         R.target = i;
+    } else if (R.ph == PH_PICK && strcmp(in->id, "targets-more") == 0) {
+        R.tpage++; /* draw wraps it round */
     } else if (R.ph == PH_PICK && strcmp(in->id, "roster-update") == 0) {
         R.update = !R.update;
     } else if (R.ph == PH_PICK && strcmp(in->id, "roster-check") == 0) {
@@ -307,8 +382,12 @@ static void draw_pick(gb_ui *ui, int y, int x, int w, int bottom)
         y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_NONE), GB_FS_BODY, GB_C_BAD, x, y, w, -1);
         y += gb_px(ui, 30);
     }
-    int rh = gb_px(ui, 112);
-    for (int i = 0; i < R.nfiles; i++) {
+    int rh = gb_px(ui, 112), per = ui->cfg.usb_files_listed > 0 ? ui->cfg.usb_files_listed : 1;
+    int pages = (R.nfiles + per - 1) / per;
+    if (R.page >= pages)
+        R.page = pages ? pages - 1 : 0;
+    int first = R.page * per, end = first + per < R.nfiles ? first + per : R.nfiles;
+    for (int i = first; i < end; i++) {
         const gb_found_file *f = &R.files[i];
         SDL_Rect row = {x, y, w, rh};
         gb_fill(ui, row, GB_C_PANEL);
@@ -316,35 +395,63 @@ static void draw_pick(gb_ui *ui, int y, int x, int w, int bottom)
         char id[32], shown[600];
         snprintf(id, sizeof id, "file-%d", i);
         gb_hit_add(ui, id, row);
-        fit_left(ui, base_name(f->path), GB_FS_BODY, w - gb_px(ui, 40), shown, sizeof shown);
+        char name[600];
+        shown_name(base_name(f->path), name, sizeof name);
+        fit_left(ui, name, GB_FS_BODY, w - gb_px(ui, 40), shown, sizeof shown);
         gb_label(ui, shown, GB_FS_BODY, GB_C_TEXT, x + gb_px(ui, 20), y + gb_px(ui, 10), -1);
         char when[32], dir[600];
         struct tm tm;
         localtime_r(&f->mtime, &tm);
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        snprintf(dir, sizeof dir, "%.*s", (int)(base_name(f->path) - f->path), f->path);
+        char raw_dir[sizeof f->path];
+        snprintf(raw_dir, sizeof raw_dir, "%.*s", (int)(base_name(f->path) - f->path), f->path);
+        shown_name(raw_dir, dir, sizeof dir);
         snprintf(t, sizeof t, "%.1f KB  ·  %s  ·  %s", (double)f->bytes / 1024.0, when, dir);
         fit_left(ui, t, GB_FS_SMALL, w - gb_px(ui, 40), shown, sizeof shown);
         gb_label(ui, shown, GB_FS_SMALL, GB_C_MUTED, x + gb_px(ui, 20), y + gb_px(ui, 62), -1);
         y += rh + gb_px(ui, 12);
     }
-    if (R.total > R.nfiles) {
-        gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_MORE, ui->lang, R.total - R.nfiles);
-        gb_label(ui, t, GB_FS_SMALL, GB_C_MUTED, x, y, -1);
-        y += gb_px(ui, 50);
+    if (pages > 1) {
+        /* [previous]  page / pages  [next]: every file can be reached */
+        int pw = (w - gb_px(ui, 200)) / 2, ph = gb_px(ui, PAGER_H);
+        gb_button(ui, "files-prev", gb_ui_msg(ui, GB_MSG_STAFF_PAGE_PREV), (SDL_Rect){x, y, pw, ph}, GB_BTN_SECONDARY,
+                  R.page > 0);
+        gb_button(ui, "files-next", gb_ui_msg(ui, GB_MSG_STAFF_PAGE_NEXT), (SDL_Rect){x + w - pw, y, pw, ph},
+                  GB_BTN_SECONDARY, R.page + 1 < pages);
+        char where[64];
+        gb_msg_format(where, sizeof where, GB_MSG_STAFF_PAGE_LINE, ui->lang, R.page + 1, pages);
+        int wh;
+        gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &wh);
+        gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, x + w / 2, y + (ph - wh) / 2, 0);
+        y += ph + gb_px(ui, 12);
     }
     y += gb_px(ui, 20);
     gb_label(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_TARGET), GB_FS_BODY, GB_C_TEXT, x, y, -1);
     y += gb_px(ui, 60);
     int cw = (w - 2 * gb_px(ui, 20)) / 3, ch = gb_px(ui, 95);
-    for (int i = 0; i < R.nb; i++) {
-        SDL_Rect r = {x + (i % 3) * (cw + gb_px(ui, 20)), y + (i / 3) * (ch + gb_px(ui, 16)), cw, ch};
+    /* more batches than chips: TARGET_CHIPS - 1 a page, the last chip
+     * shows the next page ("targets-more"), round to the first */
+    int tper = R.nb > TARGET_CHIPS ? TARGET_CHIPS - 1 : TARGET_CHIPS;
+    int tpages = (R.nb + tper - 1) / tper;
+    if (R.tpage >= tpages)
+        R.tpage = 0;
+    int tfirst = R.tpage * tper, tend = tfirst + tper < R.nb ? tfirst + tper : R.nb;
+    for (int i = tfirst; i < tend + (tpages > 1); i++) {
+        int k = i - tfirst;
+        SDL_Rect r = {x + (k % 3) * (cw + gb_px(ui, 20)), y + (k / 3) * (ch + gb_px(ui, 16)), cw, ch};
+        if (i == tend) {
+            char more[64];
+            gb_msg_format(more, sizeof more, GB_MSG_STAFF_ROSTER_MORE_TARGETS, ui->lang, R.tpage + 1, tpages);
+            gb_button(ui, "targets-more", more, r, GB_BTN_SECONDARY, 1);
+            break;
+        }
         char id[32];
         snprintf(id, sizeof id, "target-%d", i);
         /* the chosen one is filled */
         gb_button(ui, id, R.batches[i].batch_no, r, i == R.target ? GB_BTN_PRIMARY : GB_BTN_SECONDARY, 1);
     }
-    y += ((R.nb + 2) / 3) * (ch + gb_px(ui, 16)) + gb_px(ui, 20);
+    int chips = tend - tfirst + (tpages > 1);
+    y += ((chips + 2) / 3) * (ch + gb_px(ui, 16)) + gb_px(ui, 20);
     /* the --update switch as a check box */
     int box = gb_px(ui, 56);
     SDL_Rect b = {x, y, box, box};
@@ -378,8 +485,10 @@ static void draw_result(gb_ui *ui, int y, int x, int w, int bottom)
     }
     if (R.have_roster)
         R.nrows = R.r.nrows;
-    if (R.have_roster || R.ph == PH_DONE)
+    if ((R.have_roster || R.ph == PH_DONE) && R.encoding[0])
         gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_FILE_INFO, ui->lang, R.name, R.nrows, R.encoding);
+    else if (R.have_roster || R.ph == PH_DONE) /* not text: no encoding to name */
+        gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_FILE_ROWS, ui->lang, R.name, R.nrows);
     else
         snprintf(t, sizeof t, "%s", R.name);
     y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 10);
@@ -396,6 +505,9 @@ static void draw_result(gb_ui *ui, int y, int x, int w, int bottom)
     } else if (R.problems) {
         gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_PROBLEMS, ui->lang, R.r.nproblems);
         y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1) + gb_px(ui, 20);
+        if (R.excel)
+            y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_BINARY), GB_FS_BODY, GB_C_TEXT, x, y, w, -1) +
+                 gb_px(ui, 20);
         draw_lines(ui, R.problems, R.r.nproblems, GB_C_TEXT, x, y, w, limit);
     } else if (R.ok) {
         gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_DRY, ui->lang, R.res.added, R.res.updated, R.res.unchanged,

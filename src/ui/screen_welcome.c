@@ -62,6 +62,11 @@ static void draw(gb_ui *ui)
     if (!have_batch) {
         gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_WELCOME_NO_BATCH), GB_FS_LARGE, GB_C_TEXT, gb_px(ui, 90), y,
                       ui->w - gb_px(ui, 180), 0);
+        /* no new orders, but a student whose order was rejected (or is
+         * waiting for payment) can still look it up */
+        gb_button(ui, "lookup", gb_ui_msg(ui, GB_MSG_WELCOME_LOOKUP),
+                  (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 420), ui->w - gb_px(ui, 380), gb_px(ui, 140)},
+                  GB_BTN_SECONDARY, 1);
         return;
     }
     gb_label_wrap(ui, batch.school, GB_FS_HUGE, GB_C_TEXT, gb_px(ui, 60), y, ui->w - gb_px(ui, 120), 0);

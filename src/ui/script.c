@@ -353,6 +353,16 @@ static int issue(gb_script *s, gb_ui *ui, line *ln, gb_err *err)
         return 2;
     }
     if (strcmp(ln->cmd, "expect-no-overlap") == 0) {
+        /* a string that runs off the screen (a long school name on one line) */
+        for (int i = 0; i < ui->nboxes; i++) {
+            SDL_Rect b = ui->boxes[i].r;
+            if (b.x >= 0 && b.y >= 0 && b.x + b.w <= ui->w && b.y + b.h <= ui->h)
+                continue;
+            const char *si = ui->drawn + ui->boxes[i].off;
+            gb_err_set(err, "line %d: on screen %s '%.*s' (%d,%d %dx%d) runs off the %dx%d screen", ln->no,
+                       screen_name(ui), (int)strcspn(si, "\n"), si, b.x, b.y, b.w, b.h, ui->w, ui->h);
+            return -1;
+        }
         /* two strings drawn over each other: a layout that does not fit
          * (a longer English text, a narrow window) */
         for (int i = 0; i < ui->nboxes; i++)

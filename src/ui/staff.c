@@ -38,6 +38,17 @@ int gb_staff_bottom_button(gb_ui *ui, const char *id, const char *label)
     return r.y;
 }
 
+const char *gb_staff_cam_state(gb_ui *ui, gb_cam_state state)
+{
+    switch (state) {
+    case GB_CAM_STOPPED: return gb_ui_msg(ui, GB_MSG_CAM_STATE_STOPPED);
+    case GB_CAM_STARTING: return gb_ui_msg(ui, GB_MSG_CAM_STATE_STARTING);
+    case GB_CAM_LIVE: return gb_ui_msg(ui, GB_MSG_CAM_STATE_LIVE);
+    case GB_CAM_RECONNECTING: return gb_ui_msg(ui, GB_MSG_CAM_STATE_RECONNECTING);
+    }
+    return gb_cam_state_name(state);
+}
+
 void gb_staff_set_batch(const char *batch_no)
 {
     snprintf(batch, sizeof batch, "%s", batch_no ? batch_no : "");

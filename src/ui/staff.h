@@ -9,6 +9,7 @@
 #ifndef GB_UI_STAFF_H
 #define GB_UI_STAFF_H
 
+#include "camera/camera.h"
 #include "ui/widgets.h"
 
 /* Goes to the welcome screen when the staff member has been away for the
@@ -21,6 +22,9 @@ int gb_staff_section(gb_ui *ui, int y, const char *title);
 /* The full-width button at the bottom of a staff screen (id "back" on the
  * sub-screens, "staff-exit" on the home screen); returns its top. */
 int gb_staff_bottom_button(gb_ui *ui, const char *id, const char *label);
+
+/* A camera state's name in the kiosk's language ("live" is "正常"). */
+const char *gb_staff_cam_state(gb_ui *ui, gb_cam_state state);
 
 /* The batch the window and roster screens work on ("" none). */
 void gb_staff_set_batch(const char *batch_no);

@@ -113,7 +113,7 @@ typedef struct gb_session {
     const char *fail_id[GB_SESSION_MAX_FAILS]; /* their rule ids: the pictogram beside each */
     gb_msg notice;  /* a message shown on the current screen (validation), 0 = none */
     int has_notice;
-    /* order lookup (screen_lookup.c): the student's orders in active batches */
+    /* order lookup (screen_lookup.c): the student's orders in any batch */
     int lookup_auto;     /* 1: a scan on welcome; no orders -> straight on to identity */
     int lookup_existing; /* 1: the identity flow found an open order and shows it */
     int lookup_done;     /* the code was looked up */
@@ -232,7 +232,7 @@ void gb_ui_reset(gb_ui *ui);
 const char *gb_ui_msg(gb_ui *ui, gb_msg id);
 
 /* Looks up the open orders (not cancelled) of the student a collection
- * code names, in the active batches, into the session's lookup list.
+ * code names, in every batch (active or not), into the session's lookup list.
  * last4: the ID suffix the student typed, checked against each batch's
  * roster (batches where it does not match are skipped); NULL when the
  * identity check has just done so. 0 done (nlookup may be 0), 1 code

@@ -27,7 +27,7 @@ wait-screen info
 expect-text 王小明
 type 1380013800
 tap confirm
-expect-text 请输入 11 位手机号码
+expect-text 请输入有效的大陆手机号码（13x–19x）
 type 0
 tap email
 type wang.xm@example

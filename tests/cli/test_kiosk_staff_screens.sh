@@ -167,8 +167,9 @@ wait-screen staff-camera
 expect-text file
 expect-text 测试照片不会保存
 show-photo $SRC/assets/photos/02-compliant.jpg
-tap cam-live
-wait-text 实时画面
+wait-text 帧/秒
+expect-text 状态 正常
+expect-no-text 状态 live
 wait-button cam-capture
 tap cam-capture
 wait-text 用时
@@ -185,6 +186,7 @@ screenshot camera-fail
 tap lang
 expect-text Verdict: $tfailed rule(s) failed
 expect-text Live view
+expect-text live,
 screenshot camera-en
 S
 } >"$T/camera.script"
