@@ -59,7 +59,8 @@ static const gb_config_key keys[] = {
             "A USB barcode scanner types a code faster than a person: keys closer together\n"
             "than this, ending in Enter, are read as a scan."),
     INT_KEY("kiosk", "retake_limit", retake_limit, 1, 100, "5",
-            "Photos a student may take in one session before asking staff for help."),
+            "Photos a student may take in one session before asking staff for help\n"
+            "(a capture with no face in it does not count)."),
     INT_KEY("kiosk", "review_hours", review_hours, 1, 720, "48",
             "The review time promised on the done screen, hours."),
     STR_KEY("kiosk", "lookup_url", lookup_url, "",

@@ -185,6 +185,7 @@ static void capture(gb_photo_worker *pw, const char *backdrop)
             out.h = c.out_h;
             out.still_w = c.src_w;
             out.still_h = c.src_h;
+            out.faces = c.m.faces;
             c.jpeg = NULL;
             for (size_t i = 0; i < c.nrules; i++) {
                 if (c.rules[i].state != GB_RULE_FAIL || out.nmsg >= GB_MAX_RULES)

@@ -44,6 +44,7 @@ typedef struct gb_capture {
     size_t len;
     int w, h;
     int still_w, still_h; /* the camera's still, upright */
+    int faces;            /* faces found in it */
     int failed; /* rules failed */
     int nmsg;
     const char *msg_zh[GB_MAX_RULES], *msg_en[GB_MAX_RULES];

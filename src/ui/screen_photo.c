@@ -93,7 +93,11 @@ static void take_result(gb_ui *ui, gb_capture *c)
     gb_err err;
     if (gb_stats_photo_check(ui->st, c->rule_id, c->nmsg, &err) < 0)
         gb_log_warn("kiosk: photo check not recorded: %s", err.msg);
-    s->photos_taken++;
+    /* An empty chair (the student looked away to the staff, bent down
+     * for a bag) is no attempt: only a capture with a face counts
+     * against the retake limit. */
+    if (c->faces > 0)
+        s->photos_taken++;
     s->photo = c->jpeg;
     s->photo_len = c->len;
     s->photo_w = c->w;

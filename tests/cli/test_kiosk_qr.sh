@@ -183,6 +183,38 @@ if kiosk multi; then ok; else bad "two batches script: $(grep -m1 'line [0-9]*:'
 [ "$(sql "SELECT count(*) FROM orders o JOIN students s ON s.id = o.student_id JOIN batches b ON b.id = s.batch_id WHERE b.batch_no = '2026BJ01'")" = 1 ] && ok ||
   bad "no order in 2026BJ01"
 
+# --- a capture with nobody in front of the camera does not use up a retake
+KIOSK_INI=$T/kiosk.ini
+cat >"$T/noface.script" <<S
+wait-screen welcome
+tap start
+wait-screen identity
+scan $GOOD
+$TAP_123X
+tap verify
+wait-screen info
+type 13800138000
+tap email
+type a@b.cn
+tap confirm
+wait-screen photo
+show-photo $SRC/tests/data/faces/cat.png
+wait-button capture
+tap capture
+wait-screen result 30000
+expect-text 还可以重拍 5 次
+tap retake
+wait-screen photo
+show-photo $SRC/assets/photos/01-eyes-closed-tilted.png
+wait-button capture
+tap capture
+wait-screen result 30000
+expect-text 还可以重拍 4 次
+tap home
+wait-screen welcome
+S
+if kiosk noface; then ok; else bad "no-face script: $(grep -m1 'line [0-9]*:' "$T/noface.err")"; fi
+
 # --- guessing the ID suffix: after id_max_attempts wrong ones the code is
 # refused for id_lockout_s, even with the right suffix, in lookup too
 KIOSK_INI=$T/tries.ini
