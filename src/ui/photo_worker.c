@@ -460,8 +460,17 @@ static gb_image *copy_frame(const gb_image *frame)
     return copy;
 }
 
-/* Hands a copy of frame to the worker for kind when it is idle and at
- * least 1/hz s have passed since *last_ms. Guidance needs the face model
+double gb_pw_next_slot(double slot_ms, double now_ms, double period_ms)
+{
+    /* Keep to the schedule: the UI offers once a tick (33 ms), so a frame
+     * taken a tick after it was due must not push every later one back,
+     * or 10 a second becomes 7.5. After a pause (another screen, a
+     * capture) start again from now. */
+    return now_ms - slot_ms < 2 * period_ms ? slot_ms + period_ms : now_ms;
+}
+
+/* Hands a copy of frame to the worker for kind when it is idle and the
+ * next 1/hz s slot after *last_ms has come. Guidance needs the face model
  * (state READY); a QR scan does not (a failed model load still leaves the
  * camera for scanning). */
 static int offer(gb_photo_worker *pw, const gb_image *frame, req_kind kind, const char *backdrop, double *last_ms,
@@ -471,12 +480,13 @@ static int offer(gb_photo_worker *pw, const gb_image *frame, req_kind kind, cons
     pthread_mutex_lock(&pw->mu);
     int taken = 0;
     int ok_state = kind == REQ_SCAN ? pw->state != GB_PW_STARTING : pw->state == GB_PW_READY;
-    if (ok_state && pw->req == REQ_NONE && !pw->running && now - *last_ms >= 1000.0 / hz) {
+    double period = 1000.0 / hz;
+    if (ok_state && pw->req == REQ_NONE && !pw->running && now - *last_ms >= period) {
         gb_image *copy = copy_frame(frame);
         if (copy) {
             pw->frame = copy;
             post(pw, kind, backdrop, NULL);
-            *last_ms = now;
+            *last_ms = gb_pw_next_slot(*last_ms, now, period);
             taken = 1;
         }
     }

@@ -8,7 +8,8 @@
  * retry_max_ms, so plugging it in later needs no restart):
  *   - analyse a preview frame the UI hands over (live guidance, at most
  *     [capture] guidance_hz times a second; a frame offered while one is in
- *     work is refused, never queued, so guidance is never stale);
+ *     work is refused, never queued, so guidance is never stale: the photo
+ *     screen offers its newest frame again on the next tick);
  *   - look for a QR code in a preview frame (the collection code held up to
  *     the camera, at most [capture] qr_scan_hz times a second, same rule);
  *   - capture a still and judge it (the result screen's photo);
@@ -105,6 +106,11 @@ int gb_pw_busy(gb_photo_worker *pw);
 
 /* The camera's state for the staff screen; "" when none is open. */
 void gb_pw_camera_info(gb_photo_worker *pw, gb_cam_info *info, gb_cam_stats *stats, int *open);
+
+/* The slot an offer taken at now_ms fills, given the slot of the last
+ * one: the next slot on the schedule, or now after a pause of two periods
+ * or more. */
+double gb_pw_next_slot(double slot_ms, double now_ms, double period_ms);
 
 /* Rules that the live view can judge from a preview frame. */
 int gb_pw_live_rule(const char *rule_id);

@@ -28,6 +28,11 @@ typedef enum { PH_LIVE, PH_COUNTDOWN, PH_CHECKING } phase;
 static struct {
     phase ph;
     gb_liveview lv;
+    /* the newest frame the worker refused while busy, offered again each
+     * tick: waiting for the camera's next frame instead would leave the
+     * worker idle for up to a frame interval after each analysis (7.5
+     * analyses a second with a 15 fps camera) */
+    gb_image *held;
     uint64_t guidance_floor; /* guidance older than the screen is ignored */
     gb_guidance g;
     double green_since;
@@ -50,7 +55,8 @@ static void enter(gb_ui *ui)
 
 static void leave(gb_ui *ui)
 {
-    (void)ui;
+    gb_pw_recycle(ui->pw, P.held);
+    P.held = NULL;
     if (P.nguid > 1)
         gb_log_info("kiosk: live guidance: %d analyses in %.1f s (%.1f per second, %.0f ms each)", P.nguid,
                     (P.guid_last_ms - P.guid_first_ms) / 1000.0,
@@ -116,9 +122,13 @@ static void update(gb_ui *ui)
 {
     gb_image *f = gb_liveview_pull(ui, &P.lv);
     if (f) {
-        if (P.ph == PH_LIVE)
-            gb_pw_offer(ui->pw, f, ui->ses.batch.backdrop[0] ? ui->ses.batch.backdrop : NULL);
-        gb_pw_recycle(ui->pw, f);
+        gb_pw_recycle(ui->pw, P.held);
+        P.held = f;
+    }
+    if (P.held &&
+        (P.ph != PH_LIVE || gb_pw_offer(ui->pw, P.held, ui->ses.batch.backdrop[0] ? ui->ses.batch.backdrop : NULL))) {
+        gb_pw_recycle(ui->pw, P.held);
+        P.held = NULL;
     }
     gb_guidance g;
     gb_pw_guidance(ui->pw, &g);

@@ -166,12 +166,36 @@ static void a_qr_code_is_handed_over_once(void **state)
     free(dir);
 }
 
+/* Offers come once a UI tick (33 ms), so each is taken a little after
+ * its slot was due; the slots must stay on the 100 ms schedule (10 a
+ * second) instead of restarting from the late tick (which gave 7.5). */
+static void the_guidance_schedule_does_not_drift(void **state)
+{
+    (void)state;
+    double slot = gb_pw_next_slot(0, 5000, 100); /* first offer: from now */
+    assert_true(slot == 5000);
+    int taken = 0;
+    for (double tick = 5000; tick < 6000; tick += 33) {
+        if (tick - slot >= 100) {
+            slot = gb_pw_next_slot(slot, tick, 100);
+            taken++;
+        }
+    }
+    assert_int_equal(taken, 9); /* 5100..5900: one a slot, none lost */
+    assert_true(slot == 5900);
+    /* after the photo screen was left for a while: from now again */
+    assert_true(gb_pw_next_slot(5900, 9000, 100) == 9000);
+    /* a tick just under two periods late still keeps the schedule */
+    assert_true(gb_pw_next_slot(5900, 6099, 100) == 6000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(frames_continue_after_a_reopen),
         cmocka_unit_test(a_qr_code_is_handed_over_once),
         cmocka_unit_test(a_late_camera_is_found),
+        cmocka_unit_test(the_guidance_schedule_does_not_drift),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
