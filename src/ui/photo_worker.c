@@ -41,6 +41,14 @@ struct gb_photo_worker {
 
     req_kind req;        /* mu: the request waiting or running */
     int running;         /* mu: a request is in work */
+    /* mu: a capture or a show-file asked for while the worker was busy
+     * (or still loading the model): served next, before any new analysis
+     * or scan. Without it the photo screen, which offers a frame every
+     * tick, would keep the worker busy forever and starve both. */
+    req_kind next;
+    char next_backdrop[8];
+    char next_path[1024];
+    uint64_t shows_asked, shows_done; /* mu: show-file tickets */
     gb_image *frame;     /* REQ_ANALYSE, REQ_SCAN: the copied frame */
     char backdrop[8];
     char path[1024];     /* REQ_SHOW_FILE */
@@ -253,6 +261,18 @@ static void camera_arrived(gb_photo_worker *pw)
     }
 }
 
+/* Makes the queued capture or show-file the current request once the
+ * worker is free. Called with mu held. */
+static void promote_next(gb_photo_worker *pw)
+{
+    if (pw->next == REQ_NONE || pw->req != REQ_NONE || pw->running)
+        return;
+    pw->req = pw->next;
+    pw->next = REQ_NONE;
+    memcpy(pw->backdrop, pw->next_backdrop, sizeof pw->backdrop);
+    memcpy(pw->path, pw->next_path, sizeof pw->path);
+}
+
 static void *run(void *arg)
 {
     gb_photo_worker *pw = arg;
@@ -281,6 +301,7 @@ static void *run(void *arg)
         snprintf(pw->state_msg, sizeof pw->state_msg, "%s", err.msg);
     else if (!cam_ok)
         snprintf(pw->state_msg, sizeof pw->state_msg, "%s", cam_err.msg);
+    promote_next(pw); /* asked for while the model loaded */
     double wait_ms = pw->cfg.retry_initial_ms, next_try = mono_ms() + wait_ms;
     for (;;) {
         while (pw->req == REQ_NONE) {
@@ -339,9 +360,12 @@ static void *run(void *arg)
         pthread_mutex_lock(&pw->mu);
         if (shown)
             camera_arrived(pw);
+        if (k == REQ_SHOW_FILE)
+            pw->shows_done++;
         pw->running = 0;
         if (pw->req == k)
             pw->req = REQ_NONE;
+        promote_next(pw);
     }
     pthread_mutex_unlock(&pw->mu);
     return NULL;
@@ -451,6 +475,22 @@ static int post(gb_photo_worker *pw, req_kind k, const char *backdrop, const cha
     return 0;
 }
 
+/* Posts k, or queues it to run right after the request in work (an
+ * analysis or a scan, which take well under a second). -1 when another
+ * capture or show-file is already waiting or running. Callers hold mu. */
+static int post_or_queue(gb_photo_worker *pw, req_kind k, const char *backdrop, const char *path)
+{
+    if (pw->state != GB_PW_STARTING && post(pw, k, backdrop, path) == 0)
+        return 0;
+    int heavy = pw->req == REQ_CAPTURE || pw->req == REQ_SHOW_FILE;
+    if (pw->next != REQ_NONE || heavy)
+        return -1;
+    pw->next = k;
+    snprintf(pw->next_backdrop, sizeof pw->next_backdrop, "%s", backdrop ? backdrop : "");
+    snprintf(pw->next_path, sizeof pw->next_path, "%s", path ? path : "");
+    return 0;
+}
+
 static gb_image *copy_frame(const gb_image *frame)
 {
     gb_image *copy = gb_image_new(frame->width, frame->height);
@@ -481,7 +521,7 @@ static int offer(gb_photo_worker *pw, const gb_image *frame, req_kind kind, cons
     int taken = 0;
     int ok_state = kind == REQ_SCAN ? pw->state != GB_PW_STARTING : pw->state == GB_PW_READY;
     double period = 1000.0 / hz;
-    if (ok_state && pw->req == REQ_NONE && !pw->running && now - *last_ms >= period) {
+    if (ok_state && pw->req == REQ_NONE && !pw->running && pw->next == REQ_NONE && now - *last_ms >= period) {
         gb_image *copy = copy_frame(frame);
         if (copy) {
             pw->frame = copy;
@@ -543,7 +583,7 @@ int gb_pw_capture(gb_photo_worker *pw, const char *backdrop)
             pw->frame = NULL;
             pw->req = REQ_NONE;
         }
-        rc = post(pw, REQ_CAPTURE, backdrop, NULL);
+        rc = post_or_queue(pw, REQ_CAPTURE, backdrop, NULL);
         if (rc == 0) {
             free(pw->capture.jpeg);
             memset(&pw->capture, 0, sizeof pw->capture);
@@ -567,18 +607,28 @@ int gb_pw_capture_result(gb_photo_worker *pw, gb_capture *out)
     return done;
 }
 
-int gb_pw_show_file(gb_photo_worker *pw, const char *path)
+uint64_t gb_pw_show_file(gb_photo_worker *pw, const char *path)
 {
     pthread_mutex_lock(&pw->mu);
-    int rc = pw->state == GB_PW_STARTING ? -1 : post(pw, REQ_SHOW_FILE, NULL, path);
+    uint64_t ticket = 0;
+    if (post_or_queue(pw, REQ_SHOW_FILE, NULL, path) == 0)
+        ticket = ++pw->shows_asked;
     pthread_mutex_unlock(&pw->mu);
-    return rc;
+    return ticket;
+}
+
+int gb_pw_shown(gb_photo_worker *pw, uint64_t ticket)
+{
+    pthread_mutex_lock(&pw->mu);
+    int done = pw->shows_done >= ticket;
+    pthread_mutex_unlock(&pw->mu);
+    return done;
 }
 
 int gb_pw_busy(gb_photo_worker *pw)
 {
     pthread_mutex_lock(&pw->mu);
-    int b = pw->req != REQ_NONE || pw->running || pw->state == GB_PW_STARTING;
+    int b = pw->req != REQ_NONE || pw->next != REQ_NONE || pw->running || pw->state == GB_PW_STARTING;
     pthread_mutex_unlock(&pw->mu);
     return b;
 }

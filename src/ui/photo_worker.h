@@ -89,17 +89,24 @@ void gb_pw_guidance(gb_photo_worker *pw, gb_guidance *out);
 /* Forgets guidance (a new student, a new photo screen). */
 void gb_pw_clear_guidance(gb_photo_worker *pw);
 
-/* Asks for a capture; 0 when queued, -1 when the worker is busy or not
- * ready. */
+/* Asks for a capture; 0 when asked (it runs right after an analysis or
+ * scan in work), -1 when not ready or another capture or show-file is
+ * waiting. */
 int gb_pw_capture(gb_photo_worker *pw, const char *backdrop);
 
 /* 1 and *out filled (ownership of out->jpeg passes) when a capture has
  * finished; 0 while it runs or when none was asked for. */
 int gb_pw_capture_result(gb_photo_worker *pw, gb_capture *out);
 
-/* Makes the file camera show this image next (reopens it on the path);
- * 0 queued, -1 busy. */
-int gb_pw_show_file(gb_photo_worker *pw, const char *path);
+/* Makes the file camera show this image next (reopens it on the path),
+ * after the analysis or scan in work, or once the model has loaded.
+ * Returns a ticket for gb_pw_shown, 0 when another capture or show-file
+ * is already waiting (try again later). */
+uint64_t gb_pw_show_file(gb_photo_worker *pw, const char *path);
+
+/* 1 once the show-file with this ticket has been served (opened or
+ * failed, see the log). */
+int gb_pw_shown(gb_photo_worker *pw, uint64_t ticket);
 
 /* 1 while a request runs or waits. */
 int gb_pw_busy(gb_photo_worker *pw);

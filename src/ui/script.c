@@ -18,6 +18,7 @@
 
 #define SETTLE_FRAMES 2
 #define DEFAULT_WAIT_MS 10000
+#define SHOW_PHOTO_WAIT_MS 60000
 
 typedef struct line {
     int no;
@@ -30,6 +31,7 @@ struct gb_script {
     line *lines;
     size_t n, cur;
     int started;   /* the current command has been issued */
+    uint64_t show_ticket; /* show-photo: the worker's ticket */
     double deadline;
     double until;  /* wait */
     int settle;    /* frames to wait before the screenshot */
@@ -324,18 +326,28 @@ static int issue(gb_script *s, gb_ui *ui, line *ln, gb_err *err)
             }
             if (!s->deadline)
                 s->deadline = ui->now_ms + DEFAULT_WAIT_MS;
-            if (gb_pw_show_file(ui->pw, path) < 0) {
+            if (!(s->show_ticket = gb_pw_show_file(ui->pw, path))) {
                 if (ui->now_ms > s->deadline) {
                     gb_err_set(err, "line %d: show-photo: the camera stayed busy", ln->no);
                     return -1;
                 }
-                return 0; /* busy: try again next frame */
+                return 0; /* a capture in work: try again next frame */
             }
             s->started = 1;
+            /* The worker serves it after the model has loaded, which takes
+             * a second here but much longer on a loaded machine or a
+             * sanitizer build: this waits for the machine, not for the UI. */
+            s->deadline = ui->now_ms + SHOW_PHOTO_WAIT_MS;
             return 0;
         }
-        if (gb_pw_busy(ui->pw))
+        if (!gb_pw_shown(ui->pw, s->show_ticket)) {
+            if (ui->now_ms > s->deadline) {
+                gb_err_set(err, "line %d: show-photo: the camera did not take the picture within %d ms", ln->no,
+                           SHOW_PHOTO_WAIT_MS);
+                return -1;
+            }
             return 0;
+        }
         s->settle = SETTLE_FRAMES + 3; /* a few frames of the new picture */
         return 1;
     }
