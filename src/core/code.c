@@ -82,16 +82,24 @@ static int field(const char *p, size_t len, int i, char *out, size_t size)
     return 0;
 }
 
-static int test_decode(const char *p, size_t len, gb_code_identity *out, gb_err *err)
+/* Anything that starts with the format's mark is taken for a collection
+ * code: what goes wrong after the mark is damage (a partial read, a typo),
+ * and the student is told to try again rather than that it is the wrong
+ * kind of code. */
+static gb_code_status test_decode(const char *p, size_t len, gb_code_identity *out, gb_err *err)
 {
     memset(out, 0, sizeof *out);
-    if (len < 5 || len > 512 || memcmp(p, "GBT1|", 5) != 0) {
+    if (len < 5 || memcmp(p, "GBT1|", 5) != 0) {
         gb_err_set(err, "not a collection code this kiosk can read (test format expected)");
-        return -1;
+        return GB_CODE_NOT_A_CODE;
+    }
+    if (len > 512) {
+        gb_err_set(err, "the code is damaged (too long)");
+        return GB_CODE_DAMAGED;
     }
     if (!gb_utf8_valid((const unsigned char *)p, len, NULL) || memchr(p, 0, len)) {
         gb_err_set(err, "the code is damaged (not text)");
-        return -1;
+        return GB_CODE_DAMAGED;
     }
     char check[16];
     const char *last = NULL;
@@ -105,22 +113,22 @@ static int test_decode(const char *p, size_t len, gb_code_identity *out, gb_err 
         bars += p[i] == '|';
     if (bars != 4 || field(p, len, 4, check, sizeof check) < 0 || strlen(check) != 8) {
         gb_err_set(err, "the code is damaged (wrong number of parts); scan the original, not a screenshot");
-        return -1;
+        return GB_CODE_DAMAGED;
     }
     char want[9];
     sha256_hex8(p, (size_t)(last - p), want);
     if (strcmp(want, check) != 0) {
         gb_err_set(err, "the code is damaged (its check does not match); scan the original, not a screenshot");
-        return -1;
+        return GB_CODE_DAMAGED;
     }
     if (field(p, len, 1, out->student_no, sizeof out->student_no) < 0 || !gb_valid_student_no(out->student_no) ||
         field(p, len, 2, out->name_masked, sizeof out->name_masked) < 0 ||
         field(p, len, 3, out->id_masked, sizeof out->id_masked) < 0) {
         memset(out, 0, sizeof *out);
-        gb_err_set(err, "the code's student part is not valid");
-        return -1;
+        gb_err_set(err, "the code is damaged (its student part is not valid)");
+        return GB_CODE_DAMAGED;
     }
-    return 0;
+    return GB_CODE_OK;
 }
 
 static const gb_code_decoder test_decoder = {"test", test_decode};

@@ -21,11 +21,22 @@ typedef struct gb_code_identity {
     char id_masked[24];   /* e.g. 1101**********123X; may be "" */
 } gb_code_identity;
 
+/* Why a payload was refused. The kiosk tells a student two different
+ * things: a QR code that is no collection code at all (a WeChat or payment
+ * code held up by mistake: show the right one), and a collection code that
+ * did not arrive whole (a cracked screen, a partial read, a typing error:
+ * try again, or ask the staff). */
+typedef enum {
+    GB_CODE_OK = 0,
+    GB_CODE_NOT_A_CODE = -1, /* not this decoder's format at all */
+    GB_CODE_DAMAGED = -2,    /* the format's marks, but it does not check out */
+} gb_code_status;
+
 typedef struct gb_code_decoder {
     const char *name;
-    /* 0 and *out filled, or -1 with a message that does not repeat the
-     * payload. */
-    int (*decode)(const char *payload, size_t len, gb_code_identity *out, gb_err *err);
+    /* GB_CODE_OK and *out filled, or a refusal (< 0) with a message that
+     * does not repeat the payload. */
+    gb_code_status (*decode)(const char *payload, size_t len, gb_code_identity *out, gb_err *err);
 } gb_code_decoder;
 
 /* The built-in decoders ("test"); NULL for an unknown name. */

@@ -58,6 +58,10 @@ static const gb_config_key keys[] = {
     INT_KEY("kiosk", "scanner_max_key_gap_ms", scanner_max_key_gap_ms, 1, 1000, "30",
             "A USB barcode scanner types a code faster than a person: keys closer together\n"
             "than this, ending in Enter, are read as a scan."),
+    INT_KEY("kiosk", "code_notice_ms", code_notice_ms, 1000, 60000, "6000",
+            "How long the scanner panel says why a code was refused (not a collection code,\n"
+            "or one that did not read correctly), ms after the last read of it. The camera\n"
+            "reads a code held up several times a second, a USB scanner once."),
     INT_KEY("kiosk", "retake_limit", retake_limit, 1, 100, "5",
             "Photos a student may take in one session before asking staff for help\n"
             "(a capture with no face in it does not count)."),

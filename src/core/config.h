@@ -28,6 +28,7 @@ typedef struct gb_config {
     char font[128];
     char code_decoder[512];
     int scanner_max_key_gap_ms;
+    int code_notice_ms;
     int retake_limit;
     int review_hours;
     char lookup_url[256];

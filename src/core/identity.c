@@ -8,7 +8,7 @@ const char *gb_identity_result_name(gb_identity_result r)
     static const char *names[] = {"ok",           "code_unreadable", "batch_unknown",
                                   "batch_inactive", "batch_not_open", "batch_closed",
                                   "not_in_batch",   "suffix_mismatch", "feature_code_mismatch",
-                                  "already_approved", "too_many_tries"};
+                                  "already_approved", "too_many_tries", "not_a_code"};
     return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
 }
 

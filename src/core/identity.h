@@ -10,7 +10,7 @@
 
 typedef enum {
     GB_ID_OK,
-    GB_ID_CODE_UNREADABLE,   /* the decoder refused the code */
+    GB_ID_CODE_UNREADABLE,   /* a collection code, damaged or mistyped (GB_CODE_DAMAGED) */
     GB_ID_BATCH_UNKNOWN,
     GB_ID_BATCH_INACTIVE,
     GB_ID_BATCH_NOT_OPEN,    /* before the window */
@@ -20,6 +20,7 @@ typedef enum {
     GB_ID_FEATURE_CODE_MISMATCH,
     GB_ID_ALREADY_APPROVED,
     GB_ID_TOO_MANY_TRIES,    /* the kiosk stopped checking this code for a while */
+    GB_ID_NOT_A_CODE,        /* not a collection code at all (GB_CODE_NOT_A_CODE) */
 } gb_identity_result;
 
 typedef struct gb_identity_input {

@@ -175,27 +175,40 @@ void gb_ui_code_passed(gb_ui *ui, const char *code)
         memset(t, 0, sizeof *t);
 }
 
-int gb_ui_active_batch(gb_ui *ui, gb_batch *out)
+int gb_ui_active_batches(gb_ui *ui, gb_batch **out, size_t *n)
 {
+    *out = NULL;
+    *n = 0;
     gb_batch *list = NULL;
-    size_t n = 0;
+    size_t nl = 0;
     gb_err err;
-    if (gb_batch_list(ui->st, &list, &n, &err) < 0) {
+    if (gb_batch_list(ui->st, &list, &nl, &err) < 0) {
         gb_log_error("kiosk: %s", err.msg);
+        return -1;
+    }
+    gb_batch *act = nl ? malloc(nl * sizeof *act) : NULL;
+    if (nl && !act) {
+        free(list);
+        gb_log_error("kiosk: out of memory listing batches");
         return -1;
     }
     char now[17];
     gb_local_minute(time(NULL), now);
-    int found = 1;
-    for (int pass = 0; pass < 2 && found; pass++)
-        for (size_t i = 0; i < n; i++)
-            if (list[i].active && (pass == 1 || gb_batch_window(&list[i], now) == GB_WINDOW_OPEN)) {
-                *out = list[i];
-                found = 0;
-                break;
-            }
+    /* the open ones, then the rest (a window not open yet, or just
+     * closed, is still what the kiosk serves today) */
+    size_t k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nl; i++)
+            if (list[i].active && (gb_batch_window(&list[i], now) == GB_WINDOW_OPEN) == (pass == 0))
+                act[k++] = list[i];
     free(list);
-    return found;
+    if (k == 0) {
+        free(act);
+        act = NULL;
+    }
+    *out = act;
+    *n = k;
+    return 0;
 }
 
 static void switch_now(gb_ui *ui)

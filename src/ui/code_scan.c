@@ -9,9 +9,6 @@
 #include "ui/widgets.h"
 #include "vision/qr.h"
 
-/* How long "not a collection code" stays up after the last such read. */
-#define REFUSED_SHOW_MS 3000.0
-
 void gb_code_scan_start(gb_ui *ui, gb_code_scan *cs)
 {
     gb_code_scan_stop(cs);
@@ -28,6 +25,51 @@ void gb_code_scan_stop(gb_code_scan *cs)
     cs->read_fp[0] = 0;
 }
 
+gb_msg gb_code_refusal_msg(gb_code_status why)
+{
+    return why == GB_CODE_DAMAGED ? GB_MSG_CODE_DAMAGED : GB_MSG_CODE_NOT_A_CODE;
+}
+
+/* A refusal: shown on the panel, logged once per code while it is held up
+ * (by fingerprint and the decoder's reason, which never repeats the
+ * payload). */
+static void refuse(gb_ui *ui, gb_code_scan *cs, gb_code_status why, const char *fp, const char *source,
+                   const char *reason)
+{
+    if (strcmp(fp, cs->refused_fp) != 0)
+        gb_log_info("kiosk: QR code %s read by the %s is %s: %s", fp, source,
+                    why == GB_CODE_DAMAGED ? "a damaged collection code" : "not a collection code", reason);
+    memcpy(cs->refused_fp, fp, 9);
+    cs->refused_why = why;
+    cs->refused_ms = ui->now_ms;
+}
+
+/* 1 when payload is a collection code; else the refusal is shown. */
+static int check(gb_ui *ui, gb_code_scan *cs, const char *payload, const char *source)
+{
+    gb_code_identity id;
+    gb_err err = {{0}};
+    gb_code_status why = ui->decoder->decode(payload, strlen(payload), &id, &err);
+    sodium_memzero(&id, sizeof id);
+    char fp[9];
+    gb_code_fingerprint(payload, strlen(payload), fp);
+    if (why == GB_CODE_OK) {
+        if (strcmp(fp, cs->read_fp) != 0)
+            gb_log_info("kiosk: collection code %s read by the %s", fp, source);
+        memcpy(cs->read_fp, fp, sizeof fp);
+        cs->refused_ms = 0;
+        return 1;
+    }
+    /* a decoder that answers neither kind: not a collection code */
+    refuse(ui, cs, why == GB_CODE_DAMAGED ? GB_CODE_DAMAGED : GB_CODE_NOT_A_CODE, fp, source, err.msg);
+    return 0;
+}
+
+int gb_code_scan_check(gb_ui *ui, gb_code_scan *cs, const char *payload, const char *source)
+{
+    return check(ui, cs, payload, source);
+}
+
 int gb_code_scan_update(gb_ui *ui, gb_code_scan *cs, char *out, size_t size)
 {
     gb_image *f = gb_liveview_pull(ui, &cs->lv);
@@ -40,24 +82,14 @@ int gb_code_scan_update(gb_ui *ui, gb_code_scan *cs, char *out, size_t size)
         return 0;
     ui->last_input_ms = ui->now_ms; /* a student holding up a phone is not idle */
     if (st == GB_QR_FOUND) {
-        gb_code_identity id;
-        gb_err err;
-        int ok = ui->decoder->decode(out, strlen(out), &id, &err) == 0;
-        sodium_memzero(&id, sizeof id);
-        char fp[9];
-        gb_code_fingerprint(out, strlen(out), fp);
-        if (ok) {
-            if (strcmp(fp, cs->read_fp) != 0)
-                gb_log_info("kiosk: collection code %s read by the camera", fp);
-            memcpy(cs->read_fp, fp, sizeof fp);
-            cs->refused_ms = 0;
+        if (check(ui, cs, out, "camera"))
             return 1;
-        }
-        if (strcmp(fp, cs->refused_fp) != 0)
-            gb_log_info("kiosk: QR code %s read by the camera is not a collection code: %s", fp, err.msg);
-        memcpy(cs->refused_fp, fp, sizeof fp);
         sodium_memzero(out, size);
+        return 0;
     }
+    /* a payload that is not text (the worker logged why): no collection
+     * code format the kiosk reads is binary */
+    cs->refused_why = GB_CODE_NOT_A_CODE;
     cs->refused_ms = ui->now_ms;
     return 0;
 }
@@ -112,7 +144,7 @@ void gb_code_scan_draw(gb_ui *ui, const gb_code_scan *cs, SDL_Rect r)
     ty += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_QR_TITLE), stacked ? GB_FS_LARGE : GB_FS_BODY, GB_C_TEXT, tx, ty,
                         tw, -1) +
           gb_px(ui, 12);
-    int refused = cs->refused_ms > 0 && ui->now_ms - cs->refused_ms < REFUSED_SHOW_MS;
-    gb_label_wrap(ui, gb_ui_msg(ui, refused ? GB_MSG_QR_NOT_CODE : GB_MSG_QR_HINT), stacked ? GB_FS_BODY : GB_FS_SMALL,
-                  refused ? GB_C_BAD : GB_C_MUTED, tx, ty, tw, -1);
+    int refused = cs->refused_ms > 0 && ui->now_ms - cs->refused_ms < ui->cfg.code_notice_ms;
+    gb_label_wrap(ui, gb_ui_msg(ui, refused ? gb_code_refusal_msg(cs->refused_why) : GB_MSG_QR_HINT),
+                  stacked ? GB_FS_BODY : GB_FS_SMALL, refused ? GB_C_BAD : GB_C_MUTED, tx, ty, tw, -1);
 }

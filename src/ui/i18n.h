@@ -22,6 +22,10 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(WELCOME_START, "开始采集", "Start")                                                                \
     X(WELCOME_HELP, "如何获取图像采集码？", "How do I get my collection code?")                          \
     X(WELCOME_LOOKUP, "查询订单", "My orders")                                               \
+    X(WELCOME_BATCHES, "本机正在采集 %d 个批次：", "This kiosk serves %d batches:")                      \
+    X(PAGE_PREV, "上一页", "Previous")                                                                   \
+    X(PAGE_NEXT, "下一页", "Next")                                                                       \
+    X(PAGE_LINE, "%d / %d", "%d / %d")                                                                   \
     X(YUAN, "元", "CNY")                                                                                 \
     X(HELP_TITLE, "获取图像采集码", "Getting your collection code")                                      \
     X(HELP_BODY,                                                                                          \
@@ -45,6 +49,8 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(ID_CODE, "图像采集码", "Collection code")                                                          \
     X(ID_CODE_SCANNED, "已扫描采集码", "Code scanned")                                                   \
     X(ID_BATCH, "批次号", "Batch number")                                                                \
+    X(ID_BATCH_PICK, "批次号（点选学校通知中的批次）", "Batch number (tap the one in your school's notice)") \
+    X(ID_BATCH_MORE, "更多批次 %d/%d", "More %d/%d")                                                      \
     X(ID_LAST4, "身份证号后四位", "Last 4 of your ID number")                                            \
     X(ID_FEATURE, "学校特征码", "School feature code")                                                   \
     X(ID_VERIFY, "核验", "Verify")                                                                       \
@@ -55,8 +61,13 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(QR_TITLE, "扫描图像采集码", "Scan your collection code")                                           \
     X(QR_HINT, "把手机上的学信网图像采集码对准摄像头，或对准扫码器。",                                     \
       "Hold the CHSI collection code on your phone up to the camera, or to the scanner.")                  \
-    X(QR_NOT_CODE, "这个二维码不是学信网图像采集码。",                                            \
-      "That QR code is not a CHSI collection code.")                                   \
+    /* a refused code, the same words whether the camera or the USB scanner \
+     * read it (or it was typed): the wrong kind of QR code, or a collection \
+     * code that did not arrive whole */                                     \
+    X(CODE_NOT_A_CODE, "这个二维码不是学信网图像采集码。请出示学信网App里的图像采集码。",                  \
+      "That QR code is not a CHSI collection code. Show the collection code from the CHSI app.")         \
+    X(CODE_DAMAGED, "采集码没有读对，可能不完整或有输错。请再扫一次；仍不行请找工作人员。",                \
+      "The collection code did not read correctly (incomplete or mistyped). Scan it again; if that fails, ask the staff.") \
     X(QR_NO_CAMERA, "摄像头不可用，请使用扫码器。", "The camera is not available; use the scanner.")        \
     X(QR_RESCAN, "重新扫描", "Scan again")                                                               \
     X(ID_CODE_TYPE_HINT, "无法扫描时，可点这里输入采集码", "Can't scan? Tap here to type the code")          \
@@ -66,8 +77,6 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(FAIL_TITLE, "核验未通过", "Verification failed")                                                   \
     X(FAIL_CONTACT, "如有疑问，请联系学校负责采集的老师。", "Please contact your school's collection office.") \
     X(FAIL_RETRY, "重新输入", "Try again")                                                               \
-    X(FAIL_CODE_UNREADABLE, "采集码无法识别。请重新获取采集码（原图），再扫描一次。",                       \
-      "The collection code cannot be read. Get the code again (the original, not a screenshot) and scan it.") \
     X(FAIL_BATCH_UNKNOWN, "没有这个批次号。请核对学校通知中的批次号。",                                    \
       "There is no such batch number. Check the number in your school's notice.")                          \
     X(FAIL_BATCH_INACTIVE, "这个批次已停用。", "This batch is not active.")                               \
@@ -76,7 +85,7 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(FAIL_NOT_IN_BATCH, "学校导入的名单中没有你的信息。", "You are not in the list your school imported for this batch.") \
     X(FAIL_SUFFIX_MISMATCH, "身份证号后四位与学校名单不一致。", "The last 4 of your ID number do not match the school's list.") \
     X(FAIL_FEATURE_MISMATCH, "学校特征码不正确。", "The school feature code is wrong.")                   \
-    X(FAIL_ALREADY_APPROVED, "你的照片已经审核通过，无需重新采集。", "Your photo is already approved; nothing to do.") \
+    X(ALREADY_APPROVED, "你的照片已经审核通过，无需重新采集。", "Your photo is already approved; nothing to do.") \
     X(FAIL_TOO_MANY_TRIES, "身份证号后四位错误次数过多，这个采集码暂时不能使用，请稍后再试。",                  \
       "Too many wrong ID numbers: this collection code is paused for a while. Try again later.")          \
     X(FAIL_STORE, "系统出错，请联系工作人员。", "System error. Please ask the staff.")                    \

@@ -32,7 +32,10 @@ static void draw(gb_ui *ui)
     gb_label(ui, s->order.order_no, GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 50), -1);
     y += gb_px(ui, 170);
     gb_label(ui, gb_ui_msg(ui, GB_MSG_DONE_STATUS), GB_FS_BODY, GB_C_MUTED, x, y, -1);
-    gb_label(ui, gb_ui_msg(ui, gb_ui_state_msg(s->order.state)), GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 50), -1);
+    gb_state_look look = gb_ui_state_look(s->order.state);
+    char status[128];
+    snprintf(status, sizeof status, "%s %s", look.mark, gb_ui_msg(ui, look.msg));
+    gb_label(ui, status, GB_FS_TITLE, gb_tone_colour(look.tone), x, y + gb_px(ui, 50), -1);
     y += gb_px(ui, 150);
     if (s->order.state == GB_OS_AWAITING_PAYMENT)
         y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_DONE_PAY_LATER), GB_FS_SMALL, GB_C_MUTED, x, y,

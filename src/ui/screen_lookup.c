@@ -17,24 +17,40 @@
 #include "store/batch.h"
 #include "store/order.h"
 #include "ui/code_scan.h"
+#include "ui/text.h"
 #include "ui/widgets.h"
 
 #include <sodium.h>
 
-gb_msg gb_ui_state_msg(gb_order_state s)
+/* Every state of the order machine (core/order_state.h), as a student
+ * reads it. No default: a state added there fails the build here until it
+ * has its words, mark and colour. Marks are glyphs Noto Sans CJK has (✓ ×
+ * ○ ¥ –; it has no ✗, which drew as an empty box). */
+gb_state_look gb_ui_state_look(gb_order_state s)
 {
     switch (s) {
-    case GB_OS_AWAITING_PAYMENT: return GB_MSG_STATE_AWAITING_PAYMENT;
+    case GB_OS_VERIFIED:
+    case GB_OS_INFO_CONFIRMED:
+    case GB_OS_PHOTO_ACCEPTED: return (gb_state_look){GB_MSG_STATE_IN_PROGRESS, "…", GB_TONE_MUTED};
+    case GB_OS_AWAITING_PAYMENT: return (gb_state_look){GB_MSG_STATE_AWAITING_PAYMENT, "¥", GB_TONE_NEUTRAL};
+    /* paid, queued, uploaded, or retaken after a rejection: the reviewer
+     * has not said yes or no (yet again) */
     case GB_OS_PAID:
     case GB_OS_SUBMITTED:
     case GB_OS_SYNCED:
     case GB_OS_RETAKEN:
-    case GB_OS_RESUBMITTED: return GB_MSG_STATE_PENDING_REVIEW;
-    case GB_OS_APPROVED: return GB_MSG_STATE_APPROVED;
-    case GB_OS_REJECTED: return GB_MSG_STATE_REJECTED;
-    case GB_OS_CANCELLED: return GB_MSG_STATE_CANCELLED;
-    default: return GB_MSG_STATE_IN_PROGRESS;
+    case GB_OS_RESUBMITTED: return (gb_state_look){GB_MSG_STATE_PENDING_REVIEW, "○", GB_TONE_NEUTRAL};
+    case GB_OS_APPROVED: return (gb_state_look){GB_MSG_STATE_APPROVED, "✓", GB_TONE_OK};
+    case GB_OS_REJECTED: return (gb_state_look){GB_MSG_STATE_REJECTED, "×", GB_TONE_BAD};
+    case GB_OS_CANCELLED: return (gb_state_look){GB_MSG_STATE_CANCELLED, "–", GB_TONE_MUTED};
+    case GB_OS_COUNT: break;
     }
+    return (gb_state_look){GB_MSG_STATE_IN_PROGRESS, "…", GB_TONE_MUTED};
+}
+
+gb_msg gb_ui_state_msg(gb_order_state s)
+{
+    return gb_ui_state_look(s).msg;
 }
 
 /* Orders a student comes back for: complete ones (from awaiting payment
@@ -51,7 +67,8 @@ int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4)
     memset(s->lookup, 0, sizeof s->lookup);
     gb_code_identity id;
     gb_err err;
-    if (ui->decoder->decode(code, strlen(code), &id, &err) < 0)
+    s->code_why = ui->decoder->decode(code, strlen(code), &id, &err);
+    if (s->code_why != GB_CODE_OK)
         return 1;
     gb_batch *batches = NULL;
     size_t nb = 0;
@@ -110,10 +127,14 @@ out:
 
 static int unreadable, store_failed;
 static gb_code_scan cam;
+static int opage; /* the page of order cards shown */
+
+/* Design pixels (1080 px wide): the pager row under the order cards. */
+enum { PAGER_H = 100 };
 
 static void enter(gb_ui *ui)
 {
-    unreadable = store_failed = 0;
+    unreadable = store_failed = opage = 0;
     if (!ui->ses.lookup_existing)
         snprintf(ui->focus, sizeof ui->focus, "last4");
     gb_code_scan_start(ui, &cam);
@@ -144,10 +165,11 @@ static void first_look(gb_ui *ui)
     unreadable = rc == 1;
     store_failed = rc < 0;
     if (rc == 1 && s->lookup_auto) {
-        /* scanned on the welcome screen and unreadable: the identity
-         * failure that says so, without asking for anything first */
+        /* scanned on the welcome screen and refused: the identity failure
+         * that says which way (the words of the scanner panel), without
+         * asking for anything first */
         s->lookup_auto = 0;
-        s->id_result = GB_ID_CODE_UNREADABLE;
+        s->id_result = s->code_why == GB_CODE_DAMAGED ? GB_ID_CODE_UNREADABLE : GB_ID_NOT_A_CODE;
         gb_ui_go(ui, GB_SCREEN_FAIL);
     } else if (none && s->lookup_auto) {
         /* a scan on the welcome screen by a student with no order yet: the
@@ -230,13 +252,21 @@ static void input(gb_ui *ui, const gb_input *in)
 {
     gb_session *s = &ui->ses;
     if (in->kind == GB_IN_SCAN) {
+        /* a new code: whatever was shown for the last one goes */
         memset(s->code, 0, sizeof s->code);
-        snprintf(s->code, sizeof s->code, "%s", in->text);
         memset(s->last4, 0, sizeof s->last4);
-        s->code_scanned = 1;
+        forget_orders(s);
+        s->code_scanned = 0;
         s->lookup_auto = 0;
         s->lookup_existing = 0;
+        s->lookup_done = 0;
+        s->lookup_verified = 0;
         s->has_notice = 0;
+        unreadable = store_failed = opage = 0;
+        if (!gb_code_scan_check(ui, &cam, in->text, "scanner"))
+            return; /* the scanner panel says why, in the camera's words */
+        snprintf(s->code, sizeof s->code, "%s", in->text);
+        s->code_scanned = 1;
         first_look(ui);
         return;
     }
@@ -254,6 +284,14 @@ static void input(gb_ui *ui, const gb_input *in)
         gb_ui_go(ui, GB_SCREEN_IDENTITY);
         return;
     }
+    if (strcmp(in->id, "orders-next") == 0) {
+        opage++; /* draw keeps it in range */
+        return;
+    }
+    if (strcmp(in->id, "orders-prev") == 0 && opage > 0) {
+        opage--;
+        return;
+    }
     int i;
     if (sscanf(in->id, "retake-%d", &i) == 1 && i >= 0 && i < s->nlookup && s->lookup[i].state == GB_OS_REJECTED)
         retake(ui, i);
@@ -264,6 +302,56 @@ static void input(gb_ui *ui, const gb_input *in)
     }
 }
 
+/* Order i of the list as a card at (x, y), w wide: number, batch, the
+ * status with its mark, and what the student can do (retake, pay).
+ * Returns its height; with draw 0 it only measures. */
+static int order_card(gb_ui *ui, int i, int x, int y, int w, int draw)
+{
+    const gb_order *o = &ui->ses.lookup[i];
+    int top = y, pad = gb_px(ui, 30), iw = w - 2 * pad;
+    y += pad;
+    char t[160];
+    if (draw) {
+        snprintf(t, sizeof t, "%s  %s", gb_ui_msg(ui, GB_MSG_DONE_ORDER), o->order_no);
+        gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y, -1);
+        snprintf(t, sizeof t, "%s  %s", gb_ui_msg(ui, GB_MSG_LOOKUP_BATCH), o->batch_no);
+        gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y + gb_px(ui, 60), -1);
+        /* the mark and the words in one colour: green tick approved, red
+         * cross rejected, neutral while waiting */
+        gb_state_look look = gb_ui_state_look(o->state);
+        snprintf(t, sizeof t, "%s %s", look.mark, gb_ui_msg(ui, look.msg));
+        gb_label(ui, t, GB_FS_TITLE, gb_tone_colour(look.tone), x + pad, y + gb_px(ui, 130), -1);
+    }
+    y += gb_px(ui, 230);
+    if (o->state == GB_OS_REJECTED) {
+        snprintf(t, sizeof t, ui->lang == GB_LANG_EN ? "%s:" : "%s：", gb_ui_msg(ui, GB_MSG_LOOKUP_REASON));
+        if (draw)
+            gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y, -1);
+        y += gb_px(ui, 55);
+        const char *why = o->reject_reason[0] ? o->reject_reason : "—";
+        y += (draw ? gb_label_wrap(ui, why, GB_FS_BODY, GB_C_TEXT, x + pad, y, iw, -1)
+                   : gb_text_wrap(ui->text, why, gb_px(ui, GB_FS_BODY), GB_C_TEXT, x + pad, y, iw, -1, 0)) +
+             gb_px(ui, 30);
+        char id[32];
+        snprintf(id, sizeof id, "retake-%d", i);
+        if (draw)
+            gb_button(ui, id, gb_ui_msg(ui, GB_MSG_LOOKUP_RETAKE), (SDL_Rect){x + pad, y, iw, gb_px(ui, 150)},
+                      GB_BTN_PRIMARY, 1);
+        y += gb_px(ui, 150);
+    } else if (o->state == GB_OS_AWAITING_PAYMENT) {
+        char id[32];
+        snprintf(id, sizeof id, "pay-%d", i);
+        if (draw)
+            gb_button(ui, id, gb_ui_msg(ui, GB_MSG_LOOKUP_PAY), (SDL_Rect){x + pad, y, iw, gb_px(ui, 150)},
+                      GB_BTN_PRIMARY, 1);
+        y += gb_px(ui, 150);
+    }
+    y += pad;
+    if (draw)
+        gb_frame(ui, (SDL_Rect){x, top, w, y - top}, GB_C_MUTED, gb_px(ui, 2));
+    return y - top;
+}
+
 static void draw(gb_ui *ui)
 {
     gb_session *s = &ui->ses;
@@ -271,7 +359,8 @@ static void draw(gb_ui *ui)
     int x = gb_px(ui, 70), w = ui->w - gb_px(ui, 140);
     if (!s->code[0] || store_failed) {
         if (unreadable)
-            y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_FAIL_CODE_UNREADABLE), GB_FS_LARGE, GB_C_BAD, x, y, w, -1) +
+            y += gb_label_wrap(ui, gb_ui_msg(ui, gb_code_refusal_msg(s->code_why)), GB_FS_LARGE, GB_C_BAD, x, y, w,
+                               -1) +
                  gb_px(ui, 40);
         if (store_failed)
             y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_FAIL_STORE), GB_FS_LARGE, GB_C_BAD, x, y, w, -1) +
@@ -308,50 +397,52 @@ static void draw(gb_ui *ui)
                   GB_BTN_PRIMARY, 1);
         return;
     }
-    if (s->lookup_existing)
-        y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_EXISTING), GB_FS_LARGE, GB_C_TEXT, x, y, w, -1) +
+    if (s->lookup_existing) {
+        /* the identity check led here: an approved photo is the end of
+         * it (nothing to do), any other order is the one to go on with */
+        int approved = 0;
+        for (int i = 0; i < s->nlookup; i++)
+            approved |= s->lookup[i].state == GB_OS_APPROVED && strcmp(s->lookup[i].batch_no, s->batch_no) == 0;
+        y += gb_label_wrap(ui, gb_ui_msg(ui, approved ? GB_MSG_ALREADY_APPROVED : GB_MSG_LOOKUP_EXISTING), GB_FS_LARGE,
+                           GB_C_TEXT, x, y, w, -1) +
              gb_px(ui, 30);
-    for (int i = 0; i < s->nlookup && y < ui->h - gb_px(ui, 300); i++) {
-        const gb_order *o = &s->lookup[i];
-        int top = y;
-        int pad = gb_px(ui, 30), iw = w - 2 * pad;
-        y += pad;
-        char t[160];
-        snprintf(t, sizeof t, "%s  %s", gb_ui_msg(ui, GB_MSG_DONE_ORDER), o->order_no);
-        gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y, -1);
-        y += gb_px(ui, 60);
-        snprintf(t, sizeof t, "%s  %s", gb_ui_msg(ui, GB_MSG_LOOKUP_BATCH), o->batch_no);
-        gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y, -1);
-        y += gb_px(ui, 70);
-        SDL_Color sc = o->state == GB_OS_REJECTED   ? GB_C_BAD
-                       : o->state == GB_OS_APPROVED ? GB_C_OK
-                                                    : GB_C_TEXT;
-        gb_label(ui, gb_ui_msg(ui, gb_ui_state_msg(o->state)), GB_FS_TITLE, sc, x + pad, y, -1);
-        y += gb_px(ui, 100);
-        if (o->state == GB_OS_REJECTED) {
-            snprintf(t, sizeof t, "%s：", gb_ui_msg(ui, GB_MSG_LOOKUP_REASON));
-            if (ui->lang == GB_LANG_EN)
-                snprintf(t, sizeof t, "%s:", gb_ui_msg(ui, GB_MSG_LOOKUP_REASON));
-            gb_label(ui, t, GB_FS_BODY, GB_C_MUTED, x + pad, y, -1);
-            y += gb_px(ui, 55);
-            y += gb_label_wrap(ui, o->reject_reason[0] ? o->reject_reason : "—", GB_FS_BODY, GB_C_TEXT, x + pad, y,
-                               iw, -1) +
-                 gb_px(ui, 30);
-            char id[32];
-            snprintf(id, sizeof id, "retake-%d", i);
-            gb_button(ui, id, gb_ui_msg(ui, GB_MSG_LOOKUP_RETAKE), (SDL_Rect){x + pad, y, iw, gb_px(ui, 150)},
-                      GB_BTN_PRIMARY, 1);
-            y += gb_px(ui, 150);
-        } else if (o->state == GB_OS_AWAITING_PAYMENT) {
-            char id[32];
-            snprintf(id, sizeof id, "pay-%d", i);
-            gb_button(ui, id, gb_ui_msg(ui, GB_MSG_LOOKUP_PAY), (SDL_Rect){x + pad, y, iw, gb_px(ui, 150)},
-                      GB_BTN_PRIMARY, 1);
-            y += gb_px(ui, 150);
+    }
+    /* whole cards from y down, a page at a time when they do not all fit
+     * (a rejected order's card is tall: its reason and the retake button) */
+    int bottom = ui->h - gb_px(ui, 40), gap = gb_px(ui, 40), room = bottom - y;
+    int h[GB_LOOKUP_MAX], used = 0;
+    for (int i = 0; i < s->nlookup; i++) {
+        h[i] = order_card(ui, i, x, 0, w, 0);
+        used += h[i] + (i ? gap : 0);
+    }
+    if (used > room)
+        room -= gb_px(ui, PAGER_H + 20);
+    int starts[GB_LOOKUP_MAX], pages = 0;
+    for (int i = 0, fill = 0; i < s->nlookup; i++) {
+        if (!pages || (fill && fill + gap + h[i] > room)) {
+            starts[pages++] = i;
+            fill = 0;
         }
-        y += pad;
-        gb_frame(ui, (SDL_Rect){x, top, w, y - top}, GB_C_MUTED, gb_px(ui, 2));
-        y += gb_px(ui, 40);
+        fill += (fill ? gap : 0) + h[i];
+    }
+    if (opage >= pages)
+        opage = pages - 1;
+    if (opage < 0)
+        opage = 0;
+    int end = opage + 1 < pages ? starts[opage + 1] : s->nlookup;
+    for (int i = starts[opage]; i < end; i++)
+        y += order_card(ui, i, x, y, w, 1) + gap;
+    if (pages > 1) {
+        int by = bottom - gb_px(ui, PAGER_H), bw = (w - gb_px(ui, 200)) / 2, bh = gb_px(ui, PAGER_H);
+        gb_button(ui, "orders-prev", gb_ui_msg(ui, GB_MSG_PAGE_PREV), (SDL_Rect){x, by, bw, bh}, GB_BTN_SECONDARY,
+                  opage > 0);
+        gb_button(ui, "orders-next", gb_ui_msg(ui, GB_MSG_PAGE_NEXT), (SDL_Rect){x + w - bw, by, bw, bh},
+                  GB_BTN_SECONDARY, opage + 1 < pages);
+        char where[32];
+        gb_msg_format(where, sizeof where, GB_MSG_PAGE_LINE, ui->lang, opage + 1, pages);
+        int th;
+        gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &th);
+        gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, x + w / 2, by + (bh - th) / 2, 0);
     }
 }
 

@@ -1,20 +1,38 @@
-/* Welcome: the active batch (school, number, price, window), the start
- * button and the help page. A code scanned here starts the flow with it.
+/* Welcome: the active batches (school, number, price, window: one large,
+ * several as cards a page at a time), the start button and the help page. A code scanned here starts the flow with it.
  * The title bar is also the hidden way into staff mode (app.c): five taps,
  * or a long press. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/money.h"
 #include "ui/text.h"
 #include "ui/widgets.h"
 
-static gb_batch batch; /* not personal: what the kiosk serves */
-static int have_batch;
+static gb_batch *batches; /* the active ones, open first; not personal: what the kiosk serves */
+static size_t nbatches;
+static int page; /* of the batch cards, when they do not all fit (cards are one height in either language) */
+
+/* Design pixels (1080 px wide): a card of several batches, the gap
+ * between cards, the pager row. */
+enum { CARD_H = 285, CARD_GAP = 20, PAGER_H = 100 };
 
 static void enter(gb_ui *ui)
 {
-    have_batch = gb_ui_active_batch(ui, &batch) == 0;
+    free(batches);
+    batches = NULL;
+    nbatches = 0;
+    page = 0;
+    gb_ui_active_batches(ui, &batches, &nbatches);
+}
+
+static void leave(gb_ui *ui)
+{
+    (void)ui;
+    free(batches);
+    batches = NULL;
+    nbatches = 0;
 }
 
 static void input(gb_ui *ui, const gb_input *in)
@@ -25,7 +43,11 @@ static void input(gb_ui *ui, const gb_input *in)
         gb_ui_go(ui, GB_SCREEN_HELP);
     else if (in->kind == GB_IN_TAP && strcmp(in->id, "lookup") == 0)
         gb_ui_go(ui, GB_SCREEN_LOOKUP);
-    else if (in->kind == GB_IN_SCAN && have_batch) {
+    else if (in->kind == GB_IN_TAP && strcmp(in->id, "batches-next") == 0)
+        page++; /* draw keeps it in range */
+    else if (in->kind == GB_IN_TAP && strcmp(in->id, "batches-prev") == 0 && page > 0)
+        page--;
+    else if (in->kind == GB_IN_SCAN && nbatches > 0) {
         /* a student with orders sees them first (come back); one without
          * goes straight on to the identity check (screen_lookup.c) */
         snprintf(ui->ses.code, sizeof ui->ses.code, "%s", in->text);
@@ -38,7 +60,7 @@ static void input(gb_ui *ui, const gb_input *in)
 static void update(gb_ui *ui)
 {
     /* a batch activated by staff (or its window opening) shows up by itself */
-    if (!have_batch && (ui->frame_no % 150) == 0)
+    if (!nbatches && (ui->frame_no % 150) == 0)
         enter(ui);
 }
 
@@ -56,12 +78,105 @@ static void row(gb_ui *ui, int y, const char *k, const char *v)
     gb_label(ui, v, GB_FS_LARGE, GB_C_TEXT, value_x(ui), y - gb_px(ui, 6), -1);
 }
 
+static void price_text(gb_ui *ui, const gb_batch *b, char *out, size_t size)
+{
+    char money[32];
+    gb_money_format(b->price_fen, money, sizeof money);
+    if (b->pay_mode == GB_PAY_SCHOOL)
+        snprintf(out, size, "%s", gb_ui_msg(ui, GB_MSG_WELCOME_PRICE_SCHOOL));
+    else
+        snprintf(out, size, "%s %s", money, gb_ui_msg(ui, GB_MSG_YUAN));
+}
+
+/* The one batch the kiosk serves, large. Returns the y below it. */
+static int one_batch(gb_ui *ui, int y, const gb_batch *b)
+{
+    gb_label_wrap(ui, b->school, GB_FS_HUGE, GB_C_TEXT, gb_px(ui, 60), y, ui->w - gb_px(ui, 120), 0);
+    y += gb_px(ui, 220);
+    SDL_Rect panel = {gb_px(ui, 70), y, ui->w - gb_px(ui, 140), gb_px(ui, 420)};
+    gb_fill(ui, panel, GB_C_PANEL);
+    y += gb_px(ui, 50);
+    row(ui, y, gb_ui_msg(ui, GB_MSG_WELCOME_BATCH), b->batch_no);
+    y += gb_px(ui, 110);
+    char price[64];
+    price_text(ui, b, price, sizeof price);
+    row(ui, y, gb_ui_msg(ui, GB_MSG_WELCOME_PRICE), price);
+    y += gb_px(ui, 110);
+    char window[64];
+    snprintf(window, sizeof window, "%s –\n%s", b->window_start, b->window_end);
+    gb_label(ui, gb_ui_msg(ui, GB_MSG_WELCOME_WINDOW), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 110), y, -1);
+    int vx = value_x(ui);
+    gb_label_wrap(ui, window, GB_FS_BODY, GB_C_TEXT, vx, y, ui->w - gb_px(ui, 100) - vx, -1);
+    return panel.y + panel.h;
+}
+
+/* One of several batches, as a card of CARD_H: the school on a line of
+ * its own, then number, fee and window as key and value. */
+static void card(gb_ui *ui, SDL_Rect r, const gb_batch *b)
+{
+    gb_fill(ui, r, GB_C_PANEL);
+    gb_frame(ui, r, GB_C_MUTED, gb_px(ui, 2));
+    int pad = gb_px(ui, 30), x = r.x + pad, w = r.w - 2 * pad;
+    gb_label_fit(ui, b->school, GB_FS_LARGE, GB_C_TEXT, x, r.y + gb_px(ui, 20), w, -1);
+    static const gb_msg keys[] = {GB_MSG_WELCOME_BATCH, GB_MSG_WELCOME_PRICE, GB_MSG_WELCOME_WINDOW};
+    int vx = x + gb_widest(ui, keys, 3, GB_FS_BODY) + gb_px(ui, 30), vw = r.x + r.w - pad - vx;
+    char price[64], window[64];
+    price_text(ui, b, price, sizeof price);
+    snprintf(window, sizeof window, "%s – %s", b->window_start, b->window_end);
+    const char *vals[] = {b->batch_no, price, window};
+    int y = r.y + gb_px(ui, 100);
+    for (int i = 0; i < 3; i++, y += gb_px(ui, 56)) {
+        gb_label(ui, gb_ui_msg(ui, keys[i]), GB_FS_BODY, GB_C_MUTED, x, y, -1);
+        gb_label_fit(ui, vals[i], GB_FS_BODY, GB_C_TEXT, vx, y, vw, -1);
+    }
+}
+
+/* Several batches: a heading, then whole cards from top down to bottom, a
+ * page at a time with [previous] n / m [next] when they do not all fit. */
+static void many_batches(gb_ui *ui, int y, int bottom)
+{
+    char head[128];
+    gb_msg_format_int(head, sizeof head, GB_MSG_WELCOME_BATCHES, ui->lang, (int)nbatches);
+    gb_label(ui, head, GB_FS_BODY, GB_C_MUTED, gb_px(ui, 70), y, -1);
+    y += gb_px(ui, 70);
+    int step = gb_px(ui, CARD_H + CARD_GAP);
+    int per = (bottom - y + gb_px(ui, CARD_GAP)) / step;
+    if (per < 1)
+        per = 1;
+    int pages = (int)((nbatches + (size_t)per - 1) / (size_t)per);
+    if (pages > 1) { /* room for the page buttons */
+        per = (bottom - y - gb_px(ui, PAGER_H + 20) + gb_px(ui, CARD_GAP)) / step;
+        if (per < 1)
+            per = 1;
+        pages = (int)((nbatches + (size_t)per - 1) / (size_t)per);
+    }
+    if (page >= pages)
+        page = pages - 1;
+    int x = gb_px(ui, 70), w = ui->w - gb_px(ui, 140);
+    for (size_t i = (size_t)page * (size_t)per; i < nbatches && i < (size_t)(page + 1) * (size_t)per; i++) {
+        card(ui, (SDL_Rect){x, y, w, gb_px(ui, CARD_H)}, &batches[i]);
+        y += step;
+    }
+    if (pages > 1) {
+        int by = bottom - gb_px(ui, PAGER_H), bw = (w - gb_px(ui, 200)) / 2, bh = gb_px(ui, PAGER_H);
+        gb_button(ui, "batches-prev", gb_ui_msg(ui, GB_MSG_PAGE_PREV), (SDL_Rect){x, by, bw, bh}, GB_BTN_SECONDARY,
+                  page > 0);
+        gb_button(ui, "batches-next", gb_ui_msg(ui, GB_MSG_PAGE_NEXT), (SDL_Rect){x + w - bw, by, bw, bh},
+                  GB_BTN_SECONDARY, page + 1 < pages);
+        char where[32];
+        gb_msg_format(where, sizeof where, GB_MSG_PAGE_LINE, ui->lang, page + 1, pages);
+        int th;
+        gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &th);
+        gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, x + w / 2, by + (bh - th) / 2, 0);
+    }
+}
+
 static void draw(gb_ui *ui)
 {
-    int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_APP_TITLE), 0) + gb_px(ui, 120);
-    if (!have_batch) {
-        gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_WELCOME_NO_BATCH), GB_FS_LARGE, GB_C_TEXT, gb_px(ui, 90), y,
-                      ui->w - gb_px(ui, 180), 0);
+    int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_APP_TITLE), 0);
+    if (!nbatches) {
+        gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_WELCOME_NO_BATCH), GB_FS_LARGE, GB_C_TEXT, gb_px(ui, 90),
+                      y + gb_px(ui, 120), ui->w - gb_px(ui, 180), 0);
         /* no new orders, but a student whose order was rejected (or is
          * waiting for payment) can still look it up */
         gb_button(ui, "lookup", gb_ui_msg(ui, GB_MSG_WELCOME_LOOKUP),
@@ -69,27 +184,14 @@ static void draw(gb_ui *ui)
                   GB_BTN_SECONDARY, 1);
         return;
     }
-    gb_label_wrap(ui, batch.school, GB_FS_HUGE, GB_C_TEXT, gb_px(ui, 60), y, ui->w - gb_px(ui, 120), 0);
-    y += gb_px(ui, 220);
-    SDL_Rect panel = {gb_px(ui, 70), y, ui->w - gb_px(ui, 140), gb_px(ui, 420)};
-    gb_fill(ui, panel, GB_C_PANEL);
-    y += gb_px(ui, 50);
-    row(ui, y, gb_ui_msg(ui, GB_MSG_WELCOME_BATCH), batch.batch_no);
-    y += gb_px(ui, 110);
-    char price[64], money[32];
-    gb_money_format(batch.price_fen, money, sizeof money);
-    if (batch.pay_mode == GB_PAY_SCHOOL)
-        snprintf(price, sizeof price, "%s", gb_ui_msg(ui, GB_MSG_WELCOME_PRICE_SCHOOL));
+    /* the buttons keep their places, one batch or several: from the
+     * bottom up, the hint, help, my orders, start */
+    int start_y = ui->h - gb_px(ui, 850);
+    if (nbatches == 1)
+        one_batch(ui, y + gb_px(ui, 120), &batches[0]);
     else
-        snprintf(price, sizeof price, "%s %s", money, gb_ui_msg(ui, GB_MSG_YUAN));
-    row(ui, y, gb_ui_msg(ui, GB_MSG_WELCOME_PRICE), price);
-    y += gb_px(ui, 110);
-    char window[64];
-    snprintf(window, sizeof window, "%s –\n%s", batch.window_start, batch.window_end);
-    gb_label(ui, gb_ui_msg(ui, GB_MSG_WELCOME_WINDOW), GB_FS_BODY, GB_C_MUTED, gb_px(ui, 110), y, -1);
-    int vx = value_x(ui);
-    gb_label_wrap(ui, window, GB_FS_BODY, GB_C_TEXT, vx, y, ui->w - gb_px(ui, 100) - vx, -1);
-    y = panel.y + panel.h + gb_px(ui, 160);
+        many_batches(ui, y + gb_px(ui, 50), start_y - gb_px(ui, 50));
+    y = start_y;
     gb_button(ui, "start", gb_ui_msg(ui, GB_MSG_WELCOME_START),
               (SDL_Rect){gb_px(ui, 190), y, ui->w - gb_px(ui, 380), gb_px(ui, 220)}, GB_BTN_PRIMARY, 1);
     y += gb_px(ui, 270);
@@ -104,4 +206,4 @@ static void draw(gb_ui *ui)
                   ui->h - gb_px(ui, 200), ui->w - gb_px(ui, 180), 0);
 }
 
-const gb_screen_ops gb_screen_welcome = {"welcome", 0, enter, input, update, draw, NULL};
+const gb_screen_ops gb_screen_welcome = {"welcome", 0, enter, input, update, draw, leave};

@@ -15,6 +15,7 @@
 
 #include "store/fileio.h"
 #include "ui/photo_worker.h"
+#include "ui/widgets.h"
 
 #define SETTLE_FRAMES 2
 #define DEFAULT_WAIT_MS 10000
@@ -92,7 +93,7 @@ gb_script *gb_script_load(const char *path, gb_err *err)
         static const char *const known[] = {"tap",         "press",      "type",          "key",
                                             "scan",        "wait-screen", "wait-text",    "wait-button",
                                             "wait",        "show-photo", "screenshot",    "expect-text",
-                                            "expect-no-text", "expect-no-overlap",
+                                            "expect-no-text", "expect-no-overlap",    "expect-text-colour",
                                             "expect-screen", "expect-session-empty", "quit"};
         int ok = 0;
         for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
@@ -360,6 +361,41 @@ static int issue(gb_script *s, gb_ui *ui, line *ln, gb_err *err)
         int want = strcmp(ln->cmd, "expect-text") == 0;
         if (seen != want) {
             gb_err_set(err, "line %d: %s '%s' failed on screen %s", ln->no, ln->cmd, a, screen_name(ui));
+            return -1;
+        }
+        return 2;
+    }
+    if (strcmp(ln->cmd, "expect-text-colour") == 0) {
+        /* TEXT COLOUR: every string drawn that holds TEXT is in that
+         * colour (a status's tick and words green, not red) */
+        const char *sp = strrchr(a, ' ');
+        if (!sp || sp == a || !sp[1]) {
+            gb_err_set(err, "line %d: expect-text-colour needs TEXT and a colour (ok, bad, text, muted, ...)", ln->no);
+            return -1;
+        }
+        size_t tl = (size_t)(sp - a);
+        const char *want = sp + 1;
+        int seen = 0;
+        for (int i = 0; i < ui->nboxes; i++) {
+            const char *si = ui->drawn + ui->boxes[i].off;
+            size_t sl = strcspn(si, "\n");
+            int has = 0;
+            for (size_t k = 0; k + tl <= sl && !has; k++)
+                has = memcmp(si + k, a, tl) == 0;
+            if (!has)
+                continue;
+            seen = 1;
+            char buf[10];
+            const char *got = gb_colour_name(ui->boxes[i].c, buf);
+            if (strcmp(got, want) != 0) {
+                gb_err_set(err, "line %d: on screen %s '%.*s' is drawn in %s, expected %s", ln->no, screen_name(ui),
+                           (int)sl, si, got, want);
+                return -1;
+            }
+        }
+        if (!seen) {
+            gb_err_set(err, "line %d: expect-text-colour: no '%.*s' drawn on screen %s", ln->no, (int)tl, a,
+                       screen_name(ui));
             return -1;
         }
         return 2;

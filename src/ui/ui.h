@@ -93,6 +93,7 @@ extern const gb_screen_ops gb_screen_welcome, gb_screen_help, gb_screen_identity
 typedef struct gb_session {
     char code[512];        /* the collection code payload: a secret, never logged */
     int code_scanned;      /* 1: came from the scanner (shown as "scanned", not echoed) */
+    gb_code_status code_why; /* why the decoder refused the code held last (gb_ui_lookup_orders) */
     char batch_no[33];
     int batch_typed;       /* 1: the student changed the batch field; else it follows the code */
     char last4[8];
@@ -125,10 +126,12 @@ typedef struct gb_session {
 #define GB_UI_MAX_HITS 96
 #define GB_UI_MAX_TEXTS 192
 
-/* Where a string was drawn: the script's expect-no-overlap checks these. */
+/* Where a string was drawn, and in which colour: the script's
+ * expect-no-overlap and expect-text-colour check these. */
 typedef struct gb_text_box {
     SDL_Rect r;
     size_t off; /* of the string in the frame's text record (drawn / drawing) */
+    SDL_Color c;
 } gb_text_box;
 
 typedef struct gb_hit {
@@ -236,8 +239,8 @@ const char *gb_ui_msg(gb_ui *ui, gb_msg id);
  * last4: the ID suffix the student typed, checked against each batch's
  * roster (batches where it does not match are skipped); NULL when the
  * identity check has just done so. 0 done (nlookup may be 0), 1 code
- * unreadable, 2 the student is in a batch but the suffix matches none,
- * -1 store error. */
+ * refused by the decoder (why in the session's code_why), 2 the student is
+ * in a batch but the suffix matches none, -1 store error. */
 int gb_ui_lookup_orders(gb_ui *ui, const char *code, const char *last4);
 
 /* 1 while a collection code is refused after [kiosk] id_max_attempts
@@ -253,6 +256,18 @@ void gb_ui_code_passed(gb_ui *ui, const char *code);
 /* The status a student reads for an order state. */
 gb_msg gb_ui_state_msg(gb_order_state s);
 
+/* How a status looks: the review's outcome at a glance, before any word is
+ * read. approved: a green tick; rejected: a red cross (the reason under
+ * it); waiting for review or for payment: neutral; cancelled or still in
+ * progress: muted. mark is a glyph the kiosk's font has. */
+typedef enum { GB_TONE_OK, GB_TONE_BAD, GB_TONE_NEUTRAL, GB_TONE_MUTED } gb_tone;
+typedef struct gb_state_look {
+    gb_msg msg;
+    const char *mark;
+    gb_tone tone;
+} gb_state_look;
+gb_state_look gb_ui_state_look(gb_order_state s);
+
 /* Milliseconds since the current screen was entered. */
 double gb_ui_screen_ms(const gb_ui *ui);
 
@@ -262,8 +277,9 @@ static inline int gb_px(const gb_ui *ui, double v)
     return (int)(v * ui->s + 0.5);
 }
 
-/* The active batch the welcome screen shows: the only active one whose
- * window is open, else the first active one. 0 found, 1 none, -1 error. */
-int gb_ui_active_batch(gb_ui *ui, gb_batch *out);
+/* Every active batch, those whose window is open first (then in the
+ * store's order): what the welcome screen lists and the identity screen
+ * offers. *out is malloc'd (NULL when there are none); -1 on a store error. */
+int gb_ui_active_batches(gb_ui *ui, gb_batch **out, size_t *n);
 
 #endif

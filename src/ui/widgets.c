@@ -40,11 +40,42 @@ static size_t record_text(gb_ui *ui, const char *s)
     return off;
 }
 
-static void record_box(gb_ui *ui, size_t off, SDL_Rect r)
+static void record_box(gb_ui *ui, size_t off, SDL_Rect r, SDL_Color c)
 {
     if (off == (size_t)-1 || ui->nboxes_building >= GB_UI_MAX_TEXTS || r.w <= 0 || r.h <= 0)
         return;
-    ui->boxes_building[ui->nboxes_building++] = (gb_text_box){r, off};
+    ui->boxes_building[ui->nboxes_building++] = (gb_text_box){r, off, c};
+}
+
+static int same_colour(SDL_Color a, SDL_Color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+const char *gb_colour_name(SDL_Color c, char buf[10])
+{
+    static const struct {
+        const SDL_Color *c;
+        const char *name;
+    } named[] = {{&GB_C_OK, "ok"},     {&GB_C_BAD, "bad"},         {&GB_C_WARN, "warn"},
+                 {&GB_C_TEXT, "text"}, {&GB_C_MUTED, "muted"},     {&GB_C_PRIMARY, "primary"},
+                 {&GB_C_WHITE, "white"}};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (same_colour(c, *named[i].c))
+            return named[i].name;
+    snprintf(buf, 10, "#%02x%02x%02x", c.r, c.g, c.b);
+    return buf;
+}
+
+SDL_Color gb_tone_colour(gb_tone t)
+{
+    switch (t) {
+    case GB_TONE_OK: return GB_C_OK;
+    case GB_TONE_BAD: return GB_C_BAD;
+    case GB_TONE_NEUTRAL: return GB_C_TEXT;
+    case GB_TONE_MUTED: return GB_C_MUTED;
+    }
+    return GB_C_TEXT;
 }
 
 void gb_note_drawn(gb_ui *ui, const char *s)
@@ -82,15 +113,42 @@ int gb_label(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int al
     int w = gb_text_draw(ui->text, s, gb_px(ui, px), c, x, y, align);
     int tw, th;
     gb_text_size(ui->text, s, gb_px(ui, px), &tw, &th);
-    record_box(ui, off, (SDL_Rect){align < 0 ? x : align == 0 ? x - w / 2 : x - w, y, w, th});
+    record_box(ui, off, (SDL_Rect){align < 0 ? x : align == 0 ? x - w / 2 : x - w, y, w, th}, c);
     return w;
+}
+
+int gb_label_fit(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int w, int align)
+{
+    int tw;
+    gb_text_size(ui->text, s, gb_px(ui, px), &tw, NULL);
+    if (tw <= w)
+        return gb_label(ui, s, px, c, x, y, align);
+    /* smaller first, down to three quarters (still readable at arm's
+     * length), then cut at the end */
+    int small = px * 3 / 4, fit = (int)((long)px * w / (tw ? tw : 1));
+    int use = fit > small ? fit : small;
+    gb_text_size(ui->text, s, gb_px(ui, use), &tw, NULL);
+    if (tw <= w)
+        return gb_label(ui, s, use, c, x, y, align);
+    char cut[512];
+    size_t n = strlen(s) < sizeof cut - 4 ? strlen(s) : sizeof cut - 4;
+    for (;;) {
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) /* whole characters only */
+            n--;
+        snprintf(cut, sizeof cut, "%.*s…", (int)n, s);
+        gb_text_size(ui->text, cut, gb_px(ui, use), &tw, NULL);
+        if (tw <= w || n == 0)
+            break;
+        n--;
+    }
+    return gb_label(ui, cut, use, c, x, y, align);
 }
 
 int gb_label_wrap(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int w, int align)
 {
     size_t off = record_text(ui, s);
     int h = gb_text_wrap(ui->text, s, gb_px(ui, px), c, x, y, w, align, 1);
-    record_box(ui, off, (SDL_Rect){x, y, w, h}); /* the box it was wrapped in: a little wide, never short */
+    record_box(ui, off, (SDL_Rect){x, y, w, h}, c); /* the box it was wrapped in: a little wide, never short */
     return h;
 }
 

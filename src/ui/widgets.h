@@ -13,6 +13,13 @@
 extern const SDL_Color GB_C_BG, GB_C_TEXT, GB_C_MUTED, GB_C_PRIMARY, GB_C_ON_PRIMARY, GB_C_PANEL, GB_C_OK,
     GB_C_BAD, GB_C_WARN, GB_C_WHITE, GB_C_FOCUS;
 
+/* The kiosk's name of a colour ("ok", "bad", "text", ...; else #rrggbb in
+ * buf): scripts check the colour a string was drawn in by it. */
+const char *gb_colour_name(SDL_Color c, char buf[10]);
+
+/* The colour of a status tone (gb_ui_state_look). */
+SDL_Color gb_tone_colour(gb_tone t);
+
 /* Font sizes (design pixels). */
 enum { GB_FS_SMALL = 30, GB_FS_BODY = 38, GB_FS_LARGE = 50, GB_FS_TITLE = 62, GB_FS_HUGE = 84 };
 
@@ -24,6 +31,10 @@ void gb_frame(gb_ui *ui, SDL_Rect r, SDL_Color c, int thickness);
 /* One line of text at design size px; align as gb_text_draw. Returns the
  * width in window pixels. */
 int gb_label(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int align);
+/* One line in at most w window pixels: a smaller size when it is too
+ * long, then cut with "…" (a long school or batch name in a card or chip).
+ * Returns the width used. */
+int gb_label_fit(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int w, int align);
 /* Wrapped text in a box of width w; returns the height used. */
 int gb_label_wrap(gb_ui *ui, const char *s, int px, SDL_Color c, int x, int y, int w, int align);
 

@@ -123,7 +123,8 @@ tap home
 wait-screen welcome
 scan $DAMAGED
 wait-screen identity-failed
-expect-text 采集码无法识别
+expect-text 采集码没有读对
+expect-no-text 不是学信网图像采集码
 tap retry
 wait-screen identity
 expect-no-text 已扫描采集码
@@ -132,10 +133,12 @@ wait-screen welcome
 tap start
 wait-screen identity
 scan $DAMAGED
+expect-text 采集码没有读对
+expect-no-text 已扫描采集码
 type 1234
 tap verify
-wait-screen identity-failed
-expect-text 采集码无法识别
+expect-screen identity
+expect-text 请先扫描或输入图像采集码
 tap home
 wait-screen welcome
 S
@@ -160,8 +163,10 @@ wait-screen identity
 scan $GOOD
 type 123x
 tap verify
-wait-screen identity-failed
+wait-screen lookup
 expect-text 已经审核通过
+expect-text-colour ✓ 审核通过 ok
+expect-no-text 核验未通过
 expect-no-text 重新输入
 S
 if kiosk approved; then ok; else bad "already-approved script: $(tail -3 "$T/approved.err")"; fi

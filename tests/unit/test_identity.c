@@ -105,20 +105,28 @@ static void test_test_decoder_refuses_damage_without_echoing(void **state)
     char bad[256];
     strcpy(bad, payload);
     bad[6] = '9';
-    assert_int_equal(d->decode(bad, strlen(bad), &id, &err), -1);
+    assert_int_equal(d->decode(bad, strlen(bad), &id, &err), GB_CODE_DAMAGED);
     assert_non_null(strstr(err.msg, "check does not match"));
     assert_null(strstr(err.msg, "2022010101"));
     assert_null(strstr(err.msg, "9022010101"));
     assert_string_equal(id.student_no, "");
     /* cut short */
-    assert_int_equal(d->decode(payload, 20, &id, &err), -1);
+    assert_int_equal(d->decode(payload, 20, &id, &err), GB_CODE_DAMAGED);
     assert_non_null(strstr(err.msg, "damaged"));
-    /* someone else's QR code */
-    assert_int_equal(d->decode("https://weixin.qq.com/x", 23, &id, &err), -1);
+    /* someone else's QR code: not damaged, the wrong kind */
+    assert_int_equal(d->decode("https://weixin.qq.com/x", 23, &id, &err), GB_CODE_NOT_A_CODE);
     assert_non_null(strstr(err.msg, "not a collection code"));
-    /* binary junk with the right prefix */
+    /* the mark alone, or less of it: not a collection code either */
+    assert_int_equal(d->decode("GBT1", 4, &id, &err), GB_CODE_NOT_A_CODE);
+    assert_int_equal(d->decode("", 0, &id, &err), GB_CODE_NOT_A_CODE);
+    /* binary junk with the right prefix: a damaged read */
     const char junk[] = "GBT1|\xff\xfe|a|b|00000000";
-    assert_int_equal(d->decode(junk, sizeof junk - 1, &id, &err), -1);
+    assert_int_equal(d->decode(junk, sizeof junk - 1, &id, &err), GB_CODE_DAMAGED);
+    /* the right prefix, far too long (a read that ran on) */
+    char longp[700];
+    memset(longp, 'a', sizeof longp);
+    memcpy(longp, "GBT1|", 5);
+    assert_int_equal(d->decode(longp, sizeof longp, &id, &err), GB_CODE_DAMAGED);
 }
 
 static void test_fingerprint_is_stable_and_reveals_nothing(void **state)
