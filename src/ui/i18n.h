@@ -270,7 +270,10 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(STATE_SUBMITTED, "已提交", "Submitted")                                                            \
     X(STATE_SYNCED, "已上传", "Uploaded")                                                                \
     X(STATE_RETAKEN, "已重拍", "Retaken")                                                                \
-    X(STATE_RESUBMITTED, "已重新提交", "Resubmitted")
+    X(STATE_RESUBMITTED, "已重新提交", "Resubmitted")                                                   \
+    X(STAFF_BATCH_DEACTIVATE_ASK, "停用批次 %s（%s）？停用后，学生将无法再选择这个批次采集照片。",          \
+      "Deactivate batch %s (%s)? Students will no longer be able to choose it for their photo.")           \
+    X(STAFF_BATCH_DEACTIVATE_CONFIRM, "确认停用", "Deactivate")
 
 typedef enum {
 #define GB_MSG_ENUM(id, zh, en) GB_MSG_##id,
