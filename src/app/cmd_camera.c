@@ -138,7 +138,7 @@ static int test(gb_cli *cli, const char *backend, long frames, const char *captu
     gb_config cfg;
     if (camera_config(cli, backend, &cfg) < 0)
         return GB_EXIT_USAGE;
-    gb_err err = {{0}};
+    gb_err err = {0};
     double t_open = now_s();
     gb_camera *cam = gb_camera_open(&cfg, &err);
     if (!cam) {

@@ -788,7 +788,7 @@ static void drain_events(gp2_dev *d, unsigned char **jpeg, size_t *len)
             const CameraFilePath *p = data;
             unsigned char *extra = NULL;
             size_t extra_len = 0;
-            gb_err ignored = {{0}};
+            gb_err ignored = {0};
             if (download(d, p->folder, p->name, &extra, &extra_len, &ignored) == GB_CAM_OK) {
                 if (!*jpeg && is_jpeg_name(p->name)) {
                     *jpeg = extra;

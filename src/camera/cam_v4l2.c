@@ -494,7 +494,7 @@ static void *v4l2_open(const gb_config *cfg, gb_err *err)
     } else {
         char paths[32][64];
         int n = d->sys->scan(d->sys->ctx, paths, 32);
-        gb_err first = {{0}};
+        gb_err first = {0};
         for (int i = 0; i < n && ok < 0; i++) {
             gb_err e;
             ok = try_node(d, paths[i], &e);

@@ -247,7 +247,7 @@ static int try_reopen(gb_camera *cam, gb_err *err)
 static void grab_once(gb_camera *cam)
 {
     gb_image *frame = gb_mailbox_spare(&cam->mb);
-    gb_err err = {{0}};
+    gb_err err = {0};
     int rc = cam->be->grab_preview(cam->dev, GRAB_SLICE_MS, &frame, &err);
     double now = gb_cam_now_ms();
     if (rc == GB_CAM_FRAME) {
@@ -284,7 +284,7 @@ static void serve_still(gb_camera *cam)
 {
     unsigned char *jpeg = NULL;
     size_t len = 0;
-    gb_err err = {{0}};
+    gb_err err = {0};
     int rc = GB_CAM_EFRAME;
     if (!cam->dev && try_reopen(cam, &err) < 0) {
         gb_err_prefix(&err, "the camera is not available");
@@ -297,7 +297,7 @@ static void serve_still(gb_camera *cam)
         if (rc == GB_CAM_EDEVICE) {
             lose_device(cam, err.msg);
         } else {
-            gb_err serr = {{0}};
+            gb_err serr = {0};
             if (cam->be->start_preview(cam->dev, &serr) != GB_CAM_OK) {
                 note_error(cam, serr.msg);
                 lose_device(cam, serr.msg);
@@ -437,7 +437,7 @@ gb_camera *gb_camera_open(const gb_config *cfg, gb_err *err)
             if (!gb_cam_backends[i]->in_auto)
                 continue;
             cam->be = gb_cam_backends[i];
-            gb_err e = {{0}};
+            gb_err e = {0};
             if (open_device(cam, &e) == 0)
                 break;
             cam->be = NULL;

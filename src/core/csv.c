@@ -136,6 +136,8 @@ int gb_csv_parse(const char *text, char delimiter, gb_csv *out, gb_err *err)
                 if (!*p) {
                     gb_err_set(err, "line %zu, column %zu: a quoted field is never closed", open_line,
                                open_col);
+                    gb_err_set_zh(err, "第 %zu 行第 %zu 个字符处：引号开头的字段没有结束的引号", open_line,
+                                  open_col);
                     goto fail;
                 }
                 if (*p == '"') {
@@ -160,6 +162,8 @@ int gb_csv_parse(const char *text, char delimiter, gb_csv *out, gb_err *err)
             if (*p && *p != d && *p != '\n' && *p != '\r') {
                 gb_err_set(err, "line %zu, column %zu: text after the closing quote of a field", line,
                            chars_between(line_start, p) + 1);
+                gb_err_set_zh(err, "第 %zu 行第 %zu 个字符处：字段的结束引号后面还有文字", line,
+                              chars_between(line_start, p) + 1);
                 goto fail;
             }
         } else {
@@ -209,6 +213,7 @@ int gb_csv_parse(const char *text, char delimiter, gb_csv *out, gb_err *err)
     return 0;
 oom:
     gb_err_set(err, "line %zu: out of memory", line);
+    gb_err_set_zh(err, "第 %zu 行：内存不足", line);
 fail:
     if (field.data)
         explicit_bzero(field.data, field.cap);

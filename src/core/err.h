@@ -12,12 +12,19 @@ extern "C" { /* the dlib wrapper is C++ */
 
 typedef struct gb_err {
     char msg[1024];
+    /* The same sentence in Chinese, for a screen in Chinese (the staff's
+     * roster problems), when the code that failed wrote one; else "". */
+    char zh[512];
 } gb_err;
 
-/* Sets the message (printf-style). A NULL err is allowed and ignored. */
+/* Sets the message (printf-style) and clears the Chinese one, which would
+ * belong to an older error. A NULL err is allowed and ignored. */
 void gb_err_set(gb_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Puts "context: " in front of the current message. */
+/* Sets the Chinese rendering of the message just set. */
+void gb_err_set_zh(gb_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Puts "context: " in front of the current (English) message. */
 void gb_err_prefix(gb_err *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #ifdef __cplusplus

@@ -16,6 +16,12 @@ static const char *col_names[GB_COL_COUNT] = {
     "college", "major", "level", "class", "feature_code",
 };
 
+/* The same columns as a Chinese school's export names them, for the
+ * Chinese text of a problem. */
+static const char *col_names_zh[GB_COL_COUNT] = {
+    "姓名", "学号", "性别", "身份证号", "身份证后四位", "学校", "学院", "专业", "学历层次", "班级", "特征码",
+};
+
 /* Header aliases seen in school exports. Matching ignores case, spaces and
  * underscores, so "Student No" and "student_no" are the same. */
 static const struct {
@@ -88,36 +94,57 @@ int gb_roster_col_for_header(const char *header)
     return -1;
 }
 
-static void add_entry(gb_roster_problem **list, size_t *n, size_t line, const char *column, const char *fmt,
-                      va_list ap)
+static gb_roster_problem *add_entry(gb_roster_problem **list, size_t *n, size_t line, const char *column,
+                                     const char *fmt, va_list ap)
 {
     if ((*n & (*n - 1)) == 0) { /* grow at powers of two */
         size_t cap = *n ? *n * 2 : 1;
         gb_roster_problem *p = realloc(*list, cap * sizeof *p);
         if (!p)
-            return; /* the count stays right enough; the import fails anyway */
+            return NULL; /* the count stays right enough; the import fails anyway */
         *list = p;
     }
     gb_roster_problem *p = &(*list)[(*n)++];
     p->line = line;
     snprintf(p->column, sizeof p->column, "%s", column ? column : "");
     vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+    p->msg_zh[0] = 0;
+    return p;
 }
 
-void gb_roster_add_problem(gb_roster *r, size_t line, const char *column, const char *fmt, ...)
+gb_roster_problem *gb_roster_add_problem(gb_roster *r, size_t line, const char *column, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    add_entry(&r->problems, &r->nproblems, line, column, fmt, ap);
+    gb_roster_problem *p = add_entry(&r->problems, &r->nproblems, line, column, fmt, ap);
     va_end(ap);
+    return p;
 }
 
-void gb_roster_add_warning(gb_roster *r, size_t line, const char *column, const char *fmt, ...)
+gb_roster_problem *gb_roster_add_warning(gb_roster *r, size_t line, const char *column, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    add_entry(&r->warnings, &r->nwarnings, line, column, fmt, ap);
+    gb_roster_problem *p = add_entry(&r->warnings, &r->nwarnings, line, column, fmt, ap);
     va_end(ap);
+    return p;
+}
+
+void gb_roster_zh(gb_roster_problem *p, const char *fmt, ...)
+{
+    if (!p)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->msg_zh, sizeof p->msg_zh, fmt, ap);
+    va_end(ap);
+}
+
+/* A problem whose words come from another module's gb_err, in both
+ * languages when that module wrote both. */
+static void add_err_problem(gb_roster *r, size_t line, const char *column, const gb_err *err)
+{
+    gb_roster_zh(gb_roster_add_problem(r, line, column, "%s", err->msg), "%s", err->zh[0] ? err->zh : err->msg);
 }
 
 int gb_id_check_digit_ok(const char *id)
@@ -278,7 +305,8 @@ static void find_duplicates(gb_roster *r, const char *col_header)
         return;
     struct seen *s = malloc(r->nrows * sizeof *s);
     if (!s) {
-        gb_roster_add_problem(r, 0, "", "out of memory while checking duplicates");
+        gb_roster_zh(gb_roster_add_problem(r, 0, "", "out of memory while checking duplicates"),
+                     "检查重复学号时内存不足");
         return;
     }
     for (size_t i = 0; i < r->nrows; i++)
@@ -289,8 +317,9 @@ static void find_duplicates(gb_roster *r, const char *col_header)
             size_t first = i - 1;
             while (first > 0 && strcmp(s[first - 1].student_no, s[i].student_no) == 0)
                 first--;
-            gb_roster_add_problem(r, s[i].line, col_header,
-                                  "the same student number is already on line %zu", s[first].line);
+            gb_roster_zh(gb_roster_add_problem(r, s[i].line, col_header,
+                                               "the same student number is already on line %zu", s[first].line),
+                         "同一个学号已经在第 %zu 行出现", s[first].line);
         }
     free(s);
 }
@@ -332,28 +361,28 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
     memset(r, 0, sizeof *r);
     r->encoding = "";
     if (len == 0) {
-        gb_roster_add_problem(r, 0, "", "the file is empty");
+        gb_roster_zh(gb_roster_add_problem(r, 0, "", "the file is empty"), "文件是空的");
         return -1;
     }
     char *text = NULL;
     size_t text_len = 0;
     gb_err err;
     if (gb_text_to_utf8(data, len, &text, &text_len, &r->encoding, &err) < 0) {
-        gb_roster_add_problem(r, 0, "", "%s", err.msg);
+        add_err_problem(r, 0, "", &err);
         return -1;
     }
     gb_csv csv;
     if (gb_csv_parse(text, 0, &csv, &err) < 0) {
         explicit_bzero(text, text_len);
         free(text);
-        gb_roster_add_problem(r, 0, "", "%s", err.msg);
+        add_err_problem(r, 0, "", &err);
         return -1;
     }
     explicit_bzero(text, text_len);
     free(text);
     r->delimiter = csv.delimiter;
     if (csv.nrows == 0) {
-        gb_roster_add_problem(r, 0, "", "the file has no header and no rows");
+        gb_roster_zh(gb_roster_add_problem(r, 0, "", "the file has no header and no rows"), "文件没有表头，也没有数据");
         gb_csv_free(&csv);
         return -1;
     }
@@ -403,8 +432,9 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
             continue;
         }
         if (col_index[c] >= 0) {
-            gb_roster_add_problem(r, hdr->line, h, "a second column for %s (the first is column %d)",
-                                  col_names[c], col_index[c] + 1);
+            gb_roster_zh(gb_roster_add_problem(r, hdr->line, h, "a second column for %s (the first is column %d)",
+                                               col_names[c], col_index[c] + 1),
+                         "又一个“%s”列（第一个是第 %d 列）", col_names_zh[c], col_index[c] + 1);
             continue;
         }
         col_index[c] = (int)i;
@@ -416,28 +446,31 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
     } required[] = {{GB_COL_NAME, "姓名/name"}, {GB_COL_STUDENT_NO, "学号/student_no"}};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (col_index[required[i].col] < 0)
-            gb_roster_add_problem(r, hdr->line, "", "missing column %s", required[i].what);
+            gb_roster_zh(gb_roster_add_problem(r, hdr->line, "", "missing column %s", required[i].what),
+                         "缺少“%s”列", col_names_zh[required[i].col]);
     if (col_index[GB_COL_ID_NUMBER] < 0 && col_index[GB_COL_ID_LAST4] < 0)
-        gb_roster_add_problem(r, hdr->line, "",
-                              "missing column 身份证号/id_number or 身份证后四位/id_last4");
+        gb_roster_zh(gb_roster_add_problem(r, hdr->line, "",
+                                           "missing column 身份证号/id_number or 身份证后四位/id_last4"),
+                     "缺少“身份证号”或“身份证后四位”列");
     if (r->nproblems) {
         gb_csv_free(&csv);
         return -1;
     }
     if (csv.nrows == 1) {
-        gb_roster_add_problem(r, 0, "", "the file has a header but no students");
+        gb_roster_zh(gb_roster_add_problem(r, 0, "", "the file has a header but no students"), "文件只有表头，没有学生");
         gb_csv_free(&csv);
         return -1;
     }
     if (csv.nrows - 1 > max_rows) {
-        gb_roster_add_problem(r, 0, "", "%zu rows is more than the limit of %zu ([roster] max_rows)",
-                              csv.nrows - 1, max_rows);
+        gb_roster_zh(gb_roster_add_problem(r, 0, "", "%zu rows is more than the limit of %zu ([roster] max_rows)",
+                                           csv.nrows - 1, max_rows),
+                     "共 %zu 行，超过了上限 %zu 行（[roster] max_rows）", csv.nrows - 1, max_rows);
         gb_csv_free(&csv);
         return -1;
     }
     r->rows = calloc(csv.nrows, sizeof *r->rows);
     if (!r->rows) {
-        gb_roster_add_problem(r, 0, "", "out of memory");
+        gb_roster_zh(gb_roster_add_problem(r, 0, "", "out of memory"), "内存不足");
         gb_csv_free(&csv);
         return -1;
     }
@@ -457,9 +490,11 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
             while (*v && isspace((unsigned char)*v))
                 v++;
             if (*v) {
-                gb_roster_add_problem(r, row->line, "",
-                                      "%zu fields but the header has %zu (an unquoted comma?)",
-                                      row->nfields, hdr->nfields);
+                gb_roster_zh(gb_roster_add_problem(r, row->line, "",
+                                                   "%zu fields but the header has %zu (an unquoted comma?)",
+                                                   row->nfields, hdr->nfields),
+                             "这一行有 %zu 个字段，表头只有 %zu 个（是不是有没加引号的逗号？）", row->nfields,
+                             hdr->nfields);
                 break;
             }
         }
@@ -479,30 +514,33 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
         if (!out->name || !out->student_no || !out->school || !out->college || !out->major ||
             !out->level || !out->class_name || !out->feature_code || !gender) {
             free(gender);
-            gb_roster_add_problem(r, row->line, "", "out of memory");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, "", "out of memory"), "内存不足");
             break;
         }
         if (!out->name[0])
-            gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "empty");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "empty"), "为空");
         else if (gb_utf8_chars(out->name) > 40)
-            gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "longer than 40 characters");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "longer than 40 characters"),
+                         "超过 40 个字");
         plain_number(out->student_no);
         if (!out->student_no[0])
-            gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO), "empty");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO), "empty"), "为空");
         else if (!gb_valid_student_no(out->student_no))
-            gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO),
-                                  "a student number has 1-32 letters, digits, '-' or '_'");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO),
+                                               "a student number has 1-32 letters, digits, '-' or '_'"),
+                         "学号应为 1–32 个字母、数字、“-”或“_”");
         const char *g;
         if (normalize_gender(gender, &g) < 0) {
-            gb_roster_add_problem(r, row->line, HDR(GB_COL_GENDER),
-                                  "expected 男/女 (or M/F, male/female, 1/2)");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(GB_COL_GENDER),
+                                               "expected 男/女 (or M/F, male/female, 1/2)"),
+                         "应为 男/女（或 M/F、male/female、1/2）");
         } else {
             /* "M" is shorter than "男": a fresh copy, not an overwrite. */
             char *norm = strdup(g);
             free(gender);
             gender = norm;
             if (!gender) {
-                gb_roster_add_problem(r, row->line, "", "out of memory");
+                gb_roster_zh(gb_roster_add_problem(r, row->line, "", "out of memory"), "内存不足");
                 break;
             }
         }
@@ -517,8 +555,9 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
             snprintf(probe, sizeof probe, "%s", cell[c]);
             plain_number(gb_trim(probe));
             if (gb_looks_like_id_number(probe))
-                gb_roster_add_problem(r, row->line, HDR(c),
-                                      "holds an ID number; ID numbers belong in the 身份证号 column");
+                gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(c),
+                                                   "holds an ID number; ID numbers belong in the 身份证号 column"),
+                             "这里填的是身份证号；身份证号只能填在“身份证号”列");
             explicit_bzero(probe, sizeof probe);
         }
 
@@ -535,18 +574,21 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
         }
         const char *idhdr = col_index[idcol] >= 0 ? HDR(idcol) : HDR(GB_COL_ID_LAST4);
         if (!idbuf[0]) {
-            gb_roster_add_problem(r, row->line, idhdr, "empty");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, idhdr, "empty"), "为空");
         } else if (idcol == GB_COL_ID_LAST4 && strlen(idbuf) != 4) {
-            gb_roster_add_problem(r, row->line, idhdr,
-                                  "expected the last 4 characters of the ID number");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, idhdr, "expected the last 4 characters of the ID number"),
+                         "应为身份证号的后 4 位");
         } else if (gb_id_suffix(idbuf, out->id_last4, &err) < 0) {
-            gb_roster_add_problem(r, row->line, idhdr, "%s", err.msg);
+            add_err_problem(r, row->line, idhdr, &err);
         } else if (idcol == GB_COL_ID_NUMBER && last4buf[0] && strcasecmp(last4buf, out->id_last4) != 0) {
-            gb_roster_add_problem(r, row->line, HDR(GB_COL_ID_LAST4),
-                                  "does not match the last 4 characters of the ID number column");
+            gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(GB_COL_ID_LAST4),
+                                               "does not match the last 4 characters of the ID number column"),
+                         "与“身份证号”列的后 4 位不一致");
         } else if (strlen(idbuf) == 18 && !strchr(idbuf, '*') && !gb_id_check_digit_ok(idbuf)) {
             /* a typing error would lock the student out at the kiosk */
-            gb_roster_add_warning(r, row->line, idhdr, "the ID number's check digit does not match (a typing error?)");
+            gb_roster_zh(gb_roster_add_warning(r, row->line, idhdr,
+                                               "the ID number's check digit does not match (a typing error?)"),
+                         "身份证号的校验位不对（是不是输错了？）");
         }
         /* Wipe the copies of the full number. */
         explicit_bzero(idbuf, sizeof idbuf);

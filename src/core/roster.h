@@ -35,10 +35,14 @@ typedef struct gb_roster_row {
     char *school, *college, *major, *level, *class_name, *feature_code; /* "" when absent */
 } gb_roster_row;
 
+/* A problem (or warning) in two languages: msg in English is what the CLI
+ * prints, msg_zh the same in Chinese for the kiosk's staff screen, which
+ * is in Chinese by default. Neither repeats a student's personal data. */
 typedef struct gb_roster_problem {
     size_t line;      /* 0 for the whole file */
     char column[96];  /* header text as written in the file, or "" */
-    char msg[256];    /* never repeats a student's personal data */
+    char msg[256];
+    char msg_zh[320]; /* "" only if someone added a problem without it */
 } gb_roster_problem;
 
 typedef struct gb_roster {
@@ -67,14 +71,22 @@ int gb_roster_col_for_header(const char *header);
  * only when it returns 0. */
 int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_roster *roster);
 
-/* Adds a problem (used by the importer for duplicates against the batch). */
-void gb_roster_add_problem(gb_roster *roster, size_t line, const char *column, const char *fmt, ...)
+/* Adds a problem (used by the importer for duplicates against the batch)
+ * with its English text; returns it for gb_roster_zh, NULL when out of
+ * memory. */
+gb_roster_problem *gb_roster_add_problem(gb_roster *roster, size_t line, const char *column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* Adds a warning: something staff should look at that does not stop the
  * import (an ID number whose check digit is wrong, another school). */
-void gb_roster_add_warning(gb_roster *roster, size_t line, const char *column, const char *fmt, ...)
+gb_roster_problem *gb_roster_add_warning(gb_roster *roster, size_t line, const char *column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Gives a problem or warning just added its Chinese text (p may be NULL):
+ * gb_roster_zh(gb_roster_add_problem(r, line, col, "empty"), "为空").
+ * Two calls rather than one with two formats, so the compiler checks both
+ * formats against their arguments. */
+void gb_roster_zh(gb_roster_problem *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Whether text is a full Chinese ID number: 17 digits and a digit or X whose
  * ISO 7064 MOD 11-2 check matches, with a real birth date; or an old
@@ -86,7 +98,8 @@ int gb_looks_like_id_number(const char *text);
 int gb_id_check_digit_ok(const char *id18);
 
 /* Writes "origin line L, column 'C': msg" for the first `limit` problems,
- * one per line, then "... and N more problems". */
+ * one per line, then "... and N more problems" (English: the CLI's words;
+ * the staff screen formats msg_zh with its own catalogue). */
 void gb_roster_format_problems(const gb_roster *roster, const char *origin, size_t limit, char *buf,
                                size_t size);
 

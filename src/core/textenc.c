@@ -126,6 +126,7 @@ int gb_text_to_utf8(const unsigned char *data, size_t len, char **out, size_t *o
         if ((t[i] < 0x20 && t[i] != '\t' && t[i] != '\r' && t[i] != '\n') || t[i] == 0x7F) {
             gb_err_set(err, "line %zu: control character 0x%02X: this is not a CSV text file",
                        line_of(t, i), t[i]);
+            gb_err_set_zh(err, "第 %zu 行：控制字符 0x%02X，这不是 CSV 文本文件", line_of(t, i), t[i]);
             free(*out);
             *out = NULL;
             return -1;
@@ -144,10 +145,12 @@ static int decode(const unsigned char *data, size_t len, char **out, size_t *out
         int rc = convert(le ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2, out, out_len, &bad);
         if (rc == -1) {
             gb_err_set(err, "byte %zu: not valid UTF-16 text", bad + 2);
+            gb_err_set_zh(err, "第 %zu 字节：不是有效的 UTF-16 文本", bad + 2);
             return -1;
         }
         if (rc < 0) {
             gb_err_set(err, "cannot convert UTF-16 text (iconv unavailable or out of memory)");
+            gb_err_set_zh(err, "无法转换 UTF-16 文本（iconv 不可用或内存不足）");
             return -1;
         }
         *encoding = le ? "UTF-16LE" : "UTF-16BE";
@@ -155,6 +158,7 @@ static int decode(const unsigned char *data, size_t len, char **out, size_t *out
             free(*out);
             *out = NULL;
             gb_err_set(err, "the file holds NUL characters: it is not a text file");
+            gb_err_set_zh(err, "文件中有 NUL 字符，不是文本文件");
             return -1;
         }
         return 0;
@@ -188,6 +192,8 @@ static int decode(const unsigned char *data, size_t len, char **out, size_t *out
         size_t at = (size_t)((const unsigned char *)nul - data);
         gb_err_set(err, "line %zu (byte %zu): binary data (a NUL byte); this is not a CSV text file",
                    line_of(data, at), at);
+        gb_err_set_zh(err, "第 %zu 行（第 %zu 字节）：二进制数据（NUL 字节），这不是 CSV 文本文件", line_of(data, at),
+                      at);
         return -1;
     }
     int bom = len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF;
@@ -198,6 +204,7 @@ static int decode(const unsigned char *data, size_t len, char **out, size_t *out
         char *copy = malloc(body_len + 1);
         if (!copy) {
             gb_err_set(err, "out of memory");
+            gb_err_set_zh(err, "内存不足");
             return -1;
         }
         memcpy(copy, body, body_len);
@@ -210,6 +217,8 @@ static int decode(const unsigned char *data, size_t len, char **out, size_t *out
     if (bom) {
         gb_err_set(err, "line %zu (byte %zu): the file starts with a UTF-8 mark but is not valid UTF-8",
                    line_of(body, bad_utf8), bad_utf8 + 3);
+        gb_err_set_zh(err, "第 %zu 行（第 %zu 字节）：文件以 UTF-8 标记开头，但内容不是有效的 UTF-8",
+                      line_of(body, bad_utf8), bad_utf8 + 3);
         return -1;
     }
     /* GB18030 is a superset of GBK and GB2312, so one attempt covers all
@@ -221,10 +230,13 @@ static int decode(const unsigned char *data, size_t len, char **out, size_t *out
                    "line %zu (byte %zu): the text is neither UTF-8 nor GBK/GB18030 (binary data or a "
                    "damaged file?)",
                    line_of(data, bad), bad);
+        gb_err_set_zh(err, "第 %zu 行（第 %zu 字节）：文字既不是 UTF-8 也不是 GBK/GB18030（二进制数据或文件已损坏？）",
+                      line_of(data, bad), bad);
         return -1;
     }
     if (rc < 0) {
         gb_err_set(err, "cannot convert GB18030 text (iconv unavailable or out of memory)");
+        gb_err_set_zh(err, "无法转换 GB18030 文本（iconv 不可用或内存不足）");
         return -1;
     }
     *encoding = "GB18030";

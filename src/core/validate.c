@@ -127,11 +127,14 @@ int gb_id_suffix(const char *id, char out[5], gb_err *err)
         /* No example digits: they could be the student's own. */
         gb_err_set(err, "the ID number was turned into a number by Excel (scientific notation, like "
                         "x.xxxxxE+17) and its digits are lost; format the column as text and export again");
+        gb_err_set_zh(err, "身份证号被 Excel 变成了数字（科学计数法，如 x.xxxxxE+17），数字已经丢失；"
+                           "请把这一列设为文本格式后重新导出");
         return -1;
     }
     if (n != 4 && n != 15 && n != 18) {
         gb_err_set(err, "an ID number has 18 characters (or 15, or just the last 4); this one has %zu",
                    gb_utf8_chars(id));
+        gb_err_set_zh(err, "身份证号应为 18 位（或 15 位，或只填后 4 位），这里是 %zu 位", gb_utf8_chars(id));
         return -1;
     }
     /* Masked forms keep some leading and trailing characters; only the
@@ -140,16 +143,19 @@ int gb_id_suffix(const char *id, char out[5], gb_err *err)
         unsigned char c = (unsigned char)id[i];
         if (!isdigit(c) && !(c == '*' && i < n - 4)) {
             gb_err_set(err, "character %zu of the ID number is not a digit", i + 1);
+            gb_err_set_zh(err, "身份证号的第 %zu 位不是数字", i + 1);
             return -1;
         }
     }
     char last = id[n - 1];
     if (!isdigit((unsigned char)last) && last != 'X' && last != 'x') {
         gb_err_set(err, "the ID number must end in a digit or X");
+        gb_err_set_zh(err, "身份证号的最后一位必须是数字或 X");
         return -1;
     }
     if (n == 15 && !isdigit((unsigned char)last)) {
         gb_err_set(err, "a 15-digit ID number ends in a digit");
+        gb_err_set_zh(err, "15 位身份证号的最后一位应是数字");
         return -1;
     }
     memcpy(out, id + n - 4, 4);

@@ -224,7 +224,7 @@ static void keep_first(const char *msg, void *user)
 int gb_photo_verify_all(gb_store *st, gb_err *err)
 {
     gb_photo_audit_result res;
-    gb_err first = {{0}};
+    gb_err first = {0};
     /* rows are checked before the folder is scanned, so the first message
      * is about a damaged row whenever there is one */
     if (gb_photo_audit(st, keep_first, &first, &res, err) < 0)

@@ -13,6 +13,12 @@ static int same_text(sqlite3_stmt *s, int col, const char *v)
 int gb_roster_import(gb_store *st, const char *batch_no, gb_roster *roster, int flags,
                      gb_import_result *res, gb_err *err)
 {
+    return gb_roster_import_watched(st, batch_no, roster, flags, res, err, NULL);
+}
+
+int gb_roster_import_watched(gb_store *st, const char *batch_no, gb_roster *roster, int flags,
+                             gb_import_result *res, gb_err *err, gb_import_watch *watch)
+{
     int allow_update = flags & GB_IMPORT_UPDATE;
     memset(res, 0, sizeof *res);
     gb_batch batch;
@@ -21,16 +27,19 @@ int gb_roster_import(gb_store *st, const char *batch_no, gb_roster *roster, int 
         return -1;
     if (found == 1) {
         gb_err_set(err, "no batch %s (add it first: gradbooth batch add)", batch_no);
+        gb_err_set_zh(err, "没有批次 %s（请先添加：gradbooth batch add）", batch_no);
         return -1;
     }
     if (batch.feature_code_required) {
         for (size_t i = 0; i < roster->nrows; i++)
             if (!roster->rows[i].feature_code[0])
-                gb_roster_add_problem(roster, roster->rows[i].line, "特征码/feature_code",
-                                      "batch %s requires a school feature code", batch_no);
+                gb_roster_zh(gb_roster_add_problem(roster, roster->rows[i].line, "特征码/feature_code",
+                                                   "batch %s requires a school feature code", batch_no),
+                             "批次 %s 要求每名学生都有学校特征码", batch_no);
         if (roster->nproblems) {
             gb_err_set(err, "%zu problem%s; nothing was imported", roster->nproblems,
                        roster->nproblems == 1 ? "" : "s");
+            gb_err_set_zh(err, "有 %zu 个问题，什么也没有导入", roster->nproblems);
             return -1;
         }
     }
@@ -60,13 +69,25 @@ int gb_roster_import(gb_store *st, const char *batch_no, gb_roster *roster, int 
         goto fail;
     }
     for (size_t i = 0; i < roster->nrows; i++) {
+        if (watch) {
+            /* relaxed: a progress figure and a flag, nothing else is
+             * handed over through them */
+            atomic_store_explicit(&watch->rows_done, i, memory_order_relaxed);
+            if (atomic_load_explicit(&watch->cancel, memory_order_relaxed)) {
+                atomic_store(&watch->cancelled, 1);
+                gb_err_set(err, "cancelled; nothing was imported");
+                gb_err_set_zh(err, "已取消，什么也没有导入");
+                goto fail;
+            }
+        }
         const gb_roster_row *row = &roster->rows[i];
         /* Rows without their own school take the batch's; another school
          * may be a wrong file, so staff are told. */
         const char *school = row->school[0] ? row->school : batch.school;
         if (row->school[0] && strcmp(row->school, batch.school) != 0)
-            gb_roster_add_warning(roster, row->line, "学校/school", "another school than batch %s's (%s)", batch_no,
-                                  batch.school);
+            gb_roster_zh(gb_roster_add_warning(roster, row->line, "学校/school", "another school than batch %s's (%s)",
+                                               batch_no, batch.school),
+                         "与批次 %s 的学校（%s）不同", batch_no, batch.school);
         const char *vals[] = {row->name,  row->gender, row->id_last4,   school,
                               row->college, row->major, row->level, row->class_name,
                               row->feature_code};
@@ -84,10 +105,11 @@ int gb_roster_import(gb_store *st, const char *batch_no, gb_roster *roster, int 
                 continue;
             }
             if (!allow_update) {
-                gb_roster_add_problem(roster, row->line, "",
-                                      "student number already in batch %s with different data "
-                                      "(use --update to replace it)",
-                                      batch_no);
+                gb_roster_zh(gb_roster_add_problem(roster, row->line, "",
+                                                   "student number already in batch %s with different data "
+                                                   "(use --update to replace it)",
+                                                   batch_no),
+                             "批次 %s 中已有这个学号，但信息不同（要替换，请勾选“替换信息有变化的学生”）", batch_no);
                 continue;
             }
             w = upd;
@@ -110,9 +132,12 @@ int gb_roster_import(gb_store *st, const char *batch_no, gb_roster *roster, int 
             goto fail;
         }
     }
+    if (watch)
+        atomic_store_explicit(&watch->rows_done, roster->nrows, memory_order_relaxed);
     if (roster->nproblems) {
         gb_err_set(err, "%zu problem%s; nothing was imported", roster->nproblems,
                    roster->nproblems == 1 ? "" : "s");
+        gb_err_set_zh(err, "有 %zu 个问题，什么也没有导入", roster->nproblems);
         goto fail;
     }
     sqlite3_bind_int64(cnt, 1, batch.id);

@@ -279,7 +279,22 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(STATE_SUBMITTED, "已提交", "Submitted")                                                            \
     X(STATE_SYNCED, "已上传", "Uploaded")                                                                \
     X(STATE_RETAKEN, "已重拍", "Retaken")                                                                \
-    X(STATE_RESUBMITTED, "已重新提交", "Resubmitted")
+    X(STATE_RESUBMITTED, "已重新提交", "Resubmitted")                                                   \
+    X(STAFF_ROSTER_AT_CELL, "%s 第 %zu 行，“%s”列：%s", "%s line %zu, column '%s': %s")                   \
+    X(STAFF_ROSTER_AT_LINE, "%s 第 %zu 行：%s", "%s line %zu: %s")                                       \
+    X(STAFF_ROSTER_AT_FILE, "%s：%s", "%s: %s")                                                          \
+    X(STAFF_ROSTER_MORE, "……另有 %zu 条", "... and %zu more")                                            \
+    X(STAFF_ROSTER_IMPORTING, "正在导入名单…", "Importing the roster…")                                  \
+    X(STAFF_ROSTER_STEP_READ, "正在读取文件…", "Reading the file…")                                      \
+    X(STAFF_ROSTER_STEP_PARSE, "正在逐行检查文件…", "Checking the file line by line…")                   \
+    X(STAFF_ROSTER_STEP_CHECK_ROWS, "已核对 %zu / %zu 名学生", "%zu of %zu students checked")           \
+    X(STAFF_ROSTER_STEP_WRITE_ROWS, "已写入 %zu / %zu 名学生（全部写完才生效）", "%zu of %zu students written (none count until all are)") \
+    X(STAFF_ROSTER_ELAPSED, "已用时 %d 秒", "%d s so far")                                               \
+    X(STAFF_ROSTER_CANCELLING, "正在取消…", "Cancelling…")                                               \
+    X(STAFF_ROSTER_CANCELLED, "已取消，什么也没有写入。", "Cancelled; nothing was written.")              \
+    X(STAFF_BATCH_DEACTIVATE_ASK, "停用批次 %s（%s）？停用后，学生将无法再选择这个批次采集照片。",          \
+      "Deactivate batch %s (%s)? Students will no longer be able to choose it for their photo.")           \
+    X(STAFF_BATCH_DEACTIVATE_CONFIRM, "确认停用", "Deactivate")
 
 typedef enum {
 #define GB_MSG_ENUM(id, zh, en) GB_MSG_##id,

@@ -5,7 +5,11 @@
  * fit they are shown a page at a time ("batches-prev" / "batches-next"),
  * whole cards only; "staff-roster" (import a roster from a USB stick) and
  * "back" keep their place at the bottom. A notice from the window or
- * roster screen ("window saved") shows on top. */
+ * roster screen ("window saved") shows on top.
+ *
+ * Deactivating asks first ("停用批次 X（学校）？…", "batch-confirm" /
+ * "batch-cancel"): one stray tap on a card would otherwise turn a batch
+ * away from every student at the booth. Activating needs no question. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +31,7 @@ static struct {
     int store_failed;
     int page;     /* the page of cards shown */
     gb_lang lang; /* other words, other card heights: back to the first page */
+    int asking;   /* 1 + the batch to deactivate once confirmed; 0: no question */
 } S;
 
 static void refresh(gb_ui *ui)
@@ -63,8 +68,37 @@ static void leave(gb_ui *ui)
     S.nb = 0;
 }
 
+static void set_active(gb_ui *ui, int i, int to)
+{
+    gb_err err;
+    gb_staff_notice_clear();
+    if (gb_batch_set_active(ui->st, S.batches[i].batch_no, to, &err) < 0) {
+        gb_log_error("kiosk: staff: %s", err.msg);
+        gb_staff_notice(GB_MSG_STAFF_STORE_ERROR, NULL, 1, 0);
+    } else {
+        gb_log_info("kiosk: staff %s batch %s", to ? "activated" : "deactivated", S.batches[i].batch_no);
+    }
+    refresh(ui);
+}
+
 static void input(gb_ui *ui, const gb_input *in)
 {
+    if (S.asking) {
+        /* the question is all the screen shows: confirm, or anything that
+         * means "no" (cancel, back, Escape) leaves the batch active */
+        int i = S.asking - 1;
+        if (in->kind == GB_IN_TAP && strcmp(in->id, "batch-confirm") == 0) {
+            S.asking = 0;
+            if (i < S.nb)
+                set_active(ui, i, 0);
+        } else if ((in->kind == GB_IN_KEY && in->key == SDLK_ESCAPE) ||
+                   (in->kind == GB_IN_TAP && (strcmp(in->id, "batch-cancel") == 0 || strcmp(in->id, "back") == 0))) {
+            S.asking = 0;
+            if (i < S.nb)
+                gb_log_info("kiosk: staff kept batch %s active", S.batches[i].batch_no);
+        }
+        return;
+    }
     if ((in->kind == GB_IN_KEY && in->key == SDLK_ESCAPE) || (in->kind == GB_IN_TAP && strcmp(in->id, "back") == 0)) {
         gb_ui_go(ui, GB_SCREEN_STAFF);
         return;
@@ -82,16 +116,10 @@ static void input(gb_ui *ui, const gb_input *in)
         gb_staff_set_batch(S.batches[i].batch_no);
         gb_ui_go(ui, GB_SCREEN_STAFF_WINDOW);
     } else if (sscanf(in->id, "batch-%d", &i) == 1 && i >= 0 && i < S.nb) {
-        gb_err err;
-        int to = !S.batches[i].active;
-        gb_staff_notice_clear();
-        if (gb_batch_set_active(ui->st, S.batches[i].batch_no, to, &err) < 0) {
-            gb_log_error("kiosk: staff: %s", err.msg);
-            gb_staff_notice(GB_MSG_STAFF_STORE_ERROR, NULL, 1, 0);
-        } else {
-            gb_log_info("kiosk: staff %s batch %s", to ? "activated" : "deactivated", S.batches[i].batch_no);
-        }
-        refresh(ui);
+        if (S.batches[i].active)
+            S.asking = i + 1;
+        else
+            set_active(ui, i, 1);
     }
 }
 
@@ -152,10 +180,32 @@ static int paginate(gb_ui *ui, const int *h, int room, int *starts)
     return pages;
 }
 
+/* The question before a batch is deactivated, alone on the screen (as the
+ * shutdown's), so no other button can be hit by mistake. */
+static void draw_ask(gb_ui *ui, int y)
+{
+    const gb_batch *b = &S.batches[S.asking - 1];
+    int x = gb_px(ui, 100), w = ui->w - gb_px(ui, 200), bh = gb_px(ui, 170);
+    char t[600];
+    gb_msg_format(t, sizeof t, GB_MSG_STAFF_BATCH_DEACTIVATE_ASK, ui->lang, b->batch_no, b->school);
+    y += gb_px(ui, 50);
+    y += gb_label_wrap(ui, t, GB_FS_LARGE, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 80);
+    gb_button(ui, "batch-confirm", gb_ui_msg(ui, GB_MSG_STAFF_BATCH_DEACTIVATE_CONFIRM), (SDL_Rect){x, y, w, bh},
+              GB_BTN_PRIMARY, 1);
+    y += bh + gb_px(ui, 50);
+    gb_button(ui, "batch-cancel", gb_ui_msg(ui, GB_MSG_STAFF_CANCEL), (SDL_Rect){x, y, w, bh}, GB_BTN_SECONDARY, 1);
+}
+
 static void draw(gb_ui *ui)
 {
     int y = gb_header(ui, gb_ui_msg(ui, GB_MSG_STAFF_BATCHES), 0) + gb_px(ui, 30);
     int x = gb_px(ui, 50), w = ui->w - gb_px(ui, 100);
+    if (S.asking > S.nb) /* the list was read again and is shorter */
+        S.asking = 0;
+    if (S.asking) {
+        draw_ask(ui, y);
+        return;
+    }
     if (S.store_failed) {
         y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_STORE_ERROR), GB_FS_BODY, GB_C_BAD, x, y, w, -1);
         y += gb_px(ui, 10);

@@ -1,6 +1,8 @@
 /* Staff: import a school's roster from a USB stick, as `gradbooth roster
  * import` does, with the same parser (core/roster.h), the same all-or-
- * nothing import (store/roster_import.h) and the same problem messages.
+ * nothing import (store/roster_import.h) and the same problems, in the
+ * screen's language (the roster module writes each in English and
+ * Chinese; the place, "file line L, column C", comes from the catalogue).
  *
  *   pick      the roster files found under [staff] usb_roots, newest first
  *             ("file-N", N counted from 0 over all of them), [staff]
@@ -9,16 +11,30 @@
  *             with '?' for the bytes that are not text; the batch to import into ("target-N"), whether
  *             changed students are replaced ("roster-update", the CLI's
  *             --update), "roster-rescan" after plugging a stick in;
- *   checked   "roster-check" ran a dry run: what the import would add and
- *             update, or the problems by line and column, which make the
- *             import impossible (the screen says so); "roster-import"
- *             imports the roster that was checked;
+ *   checking  "roster-check" runs a dry run on a worker thread: read,
+ *             parse, import into the batch and roll back;
+ *   checked   what the import would add and update, or the problems by
+ *             line and column, which make the import impossible (the
+ *             screen says so); "roster-import" imports the roster that was
+ *             checked, again on the worker thread (importing);
  *   done      the counts of the import.
  * "roster-files" goes back to the pick phase, "back" to the batches.
  *
- * No student data on screen or in the log: counts and the CLI's problem
- * texts, which never repeat a student's data. The parsed roster (names)
- * lives only between the check and the import and is freed on leave. */
+ * Why a thread: a roster of a whole university is 50 000 rows and more,
+ * and the import may wait [store] busy_timeout_ms for the database (the
+ * nightly sync writing). On the UI thread that froze the screen: no
+ * redraw, no input, and the idle timers ran on. The worker has its own
+ * connection to the store (a connection belongs to one thread, store/
+ * db.h); the screen draws what it reports (its step, rows done of rows)
+ * and polls for the end in update(). The import stays one transaction:
+ * nothing is written until all of it is, and a failed or cancelled one
+ * ("roster-cancel") rolls back, leaving what was saved before as it was.
+ *
+ * No student data on screen or in the log: counts and the problem texts,
+ * which never repeat a student's data. The parsed roster (names) lives
+ * only between the check and the import and is freed on leave. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +52,54 @@
 
 #define TARGET_CHIPS 6 /* two rows of three; with more batches the last chip pages them */
 #define PAGER_H 100 /* design pixels: the row of the file pager */
+#define BAR_H 40 /* design pixels: the progress bar */
 
 typedef enum { PH_PICK, PH_CHECKING, PH_CHECKED, PH_IMPORTING, PH_DONE } phase;
+
+/* What the worker is doing, for the screen. */
+typedef enum { STEP_READ, STEP_PARSE, STEP_ROWS } job_step;
+
+/* One check or import in flight. The screen fills the inputs and starts
+ * the thread; from then on the thread owns everything here but the atomics
+ * until it sets done, and the screen takes the results after joining. */
+static struct roster_job {
+    pthread_t thread;
+    int running; /* UI thread only: a thread was started and not joined */
+    atomic_int done;
+    atomic_int step;          /* job_step */
+    atomic_size_t rows_total; /* known once the file is parsed */
+    gb_import_watch watch;    /* rows done; cancel */
+    /* in */
+    int import;                   /* 0: the dry run (read and parse first); 1: the import of r */
+    char path[sizeof ((gb_found_file *)0)->path];
+    char data_dir[512];
+    char kiosk_id[17];
+    char batch_no[33];
+    int busy_timeout_ms, flags;
+    size_t max_rows;
+    /* in (import) and out */
+    gb_roster r;
+    int have_roster;
+    /* out */
+    int rc;
+    int read_failed; /* the file could not be read: err says why */
+    int excel;
+    gb_import_result res;
+    gb_err err;
+} job;
+
+/* Waits for work in flight, asking it to stop first when cancel is set;
+ * the job's roster stays in the job. Returns 1 when there was work. */
+static int join_job(int cancel)
+{
+    if (!job.running)
+        return 0;
+    if (cancel)
+        atomic_store(&job.watch.cancel, 1);
+    pthread_join(job.thread, NULL);
+    job.running = 0;
+    return 1;
+}
 
 static struct {
     phase ph;
@@ -50,7 +112,9 @@ static struct {
     int file, target; /* -1: none picked */
     int update;
     int pick_hint;        /* "pick a file and a batch" */
-    unsigned asked_frame; /* the check or import was asked for in this frame */
+    double started_ms;    /* of the work in flight */
+    int cancel_asked;     /* "roster-cancel" was tapped */
+    int cancelled;        /* the last work was cancelled: nothing written */
     /* the check and the import */
     char name[256];    /* the file's name, as the CLI's messages name it */
     char batch_no[33]; /* the batch checked against */
@@ -61,10 +125,12 @@ static struct {
     int excel;            /* the file is an Excel workbook (zip or OLE), not a CSV */
     int ok;               /* the dry run passed: the import may go ahead */
     gb_import_result res;
-    char *problems, *warnings; /* the CLI's lines, '\n'-separated */
+    /* the problem and warning lines, '\n'-separated, in each language
+     * (gb_lang), so the language toggle needs no work */
+    char *problems[2], *warnings[2];
     gb_msg error;
     int has_error;
-    char error_arg[256];
+    char error_arg[2][1024]; /* the error's detail in each language */
 } R;
 
 static void drop_check(void)
@@ -72,9 +138,11 @@ static void drop_check(void)
     if (R.have_roster)
         gb_roster_free(&R.r);
     R.have_roster = 0;
-    free(R.problems);
-    free(R.warnings);
-    R.problems = R.warnings = NULL;
+    for (int l = 0; l < 2; l++) {
+        free(R.problems[l]);
+        free(R.warnings[l]);
+        R.problems[l] = R.warnings[l] = NULL;
+    }
     R.ok = 0;
     R.excel = 0;
     R.has_error = 0;
@@ -123,6 +191,10 @@ static void enter(gb_ui *ui)
 
 static void leave(gb_ui *ui)
 {
+    /* leaving while the work runs (the program closes): stop it, roll back */
+    if (join_job(1) && job.have_roster)
+        gb_roster_free(&job.r);
+    memset(&job, 0, sizeof job);
     drop_check();
     free(R.files);
     R.files = NULL;
@@ -181,90 +253,221 @@ static void shown_name(const char *raw, char *out, size_t size)
     out[k] = 0;
 }
 
-static void set_error(gb_msg msg, const char *arg)
+/* An error line: msg formatted with arg, where arg is err's sentence in
+ * the screen's language (NULL: none). */
+static void set_error(gb_msg msg, const gb_err *err)
 {
     R.error = msg;
     R.has_error = 1;
-    snprintf(R.error_arg, sizeof R.error_arg, "%s", arg ? arg : "");
+    snprintf(R.error_arg[GB_LANG_EN], sizeof R.error_arg[0], "%s", err ? err->msg : "");
+    snprintf(R.error_arg[GB_LANG_ZH], sizeof R.error_arg[0], "%s", err ? (err->zh[0] ? err->zh : err->msg) : "");
 }
 
-static char *format(gb_ui *ui, gb_roster_problem *list, size_t n)
+/* The first [roster] errors_listed problems (or warnings) as lines in
+ * lang: "file line L, column 'C': what" in the CLI's English, the same
+ * in Chinese from the problem's msg_zh; then how many more there are. */
+static char *format(gb_ui *ui, const gb_roster_problem *list, size_t n, gb_lang lang)
 {
-    gb_roster view = {.problems = list, .nproblems = n};
-    size_t size = 256 * ((size_t)ui->cfg.roster_errors_listed + 2);
+    size_t limit = (size_t)ui->cfg.roster_errors_listed, shown = n < limit ? n : limit;
+    size_t size = 900 * (shown + 1) + 1, used = 0;
     char *buf = malloc(size);
-    if (buf)
-        gb_roster_format_problems(&view, R.name, (size_t)ui->cfg.roster_errors_listed, buf, size);
+    if (!buf)
+        return NULL;
+    buf[0] = 0;
+    for (size_t i = 0; i < shown; i++) {
+        const gb_roster_problem *p = &list[i];
+        const char *what = lang == GB_LANG_ZH && p->msg_zh[0] ? p->msg_zh : p->msg;
+        if (p->line && p->column[0])
+            gb_msg_format(buf + used, size - used, GB_MSG_STAFF_ROSTER_AT_CELL, lang, R.name, p->line, p->column,
+                          what);
+        else if (p->line)
+            gb_msg_format(buf + used, size - used, GB_MSG_STAFF_ROSTER_AT_LINE, lang, R.name, p->line, what);
+        else
+            gb_msg_format(buf + used, size - used, GB_MSG_STAFF_ROSTER_AT_FILE, lang, R.name, what);
+        used += strlen(buf + used);
+        if (used + 1 < size)
+            buf[used++] = '\n';
+        buf[used] = 0;
+    }
+    if (n > shown)
+        gb_msg_format(buf + used, size - used, GB_MSG_STAFF_ROSTER_MORE, lang, n - shown);
     return buf;
 }
 
-/* The dry run: read, parse, import into the batch and roll back. */
+static void format_both(gb_ui *ui, char *out[2], const gb_roster_problem *list, size_t n)
+{
+    for (int l = 0; l < 2; l++) {
+        free(out[l]);
+        out[l] = n ? format(ui, list, n, (gb_lang)l) : NULL;
+    }
+}
+
+/* The worker: the dry run (read, parse, import and roll back) or the
+ * import, with a connection of its own. Touches nothing but the job. */
+static void *work(void *arg)
+{
+    struct roster_job *j = arg;
+    j->rc = -1;
+    if (!j->import) {
+        unsigned char *data;
+        size_t len;
+        /* the CLI's limit: 1 KiB a row is generous */
+        size_t max_bytes = j->max_rows * 1024 + (1u << 20);
+        if (gb_read_file(j->path, max_bytes, &data, &len, &j->err) < 0) {
+            j->read_failed = 1;
+            goto out;
+        }
+        /* an .xlsx is a zip ("PK"), an old .xls an OLE file: renamed .csv,
+         * they need saving as CSV in Excel, which the screen says */
+        j->excel = len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 || memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0);
+        atomic_store(&j->step, STEP_PARSE);
+        int rc = gb_roster_parse(data, len, j->max_rows, &j->r);
+        explicit_bzero(data, len); /* it held full ID numbers */
+        free(data);
+        j->have_roster = 1;
+        if (rc < 0)
+            goto out; /* the problems are in the roster */
+    }
+    atomic_store(&j->rows_total, j->r.nrows);
+    atomic_store(&j->step, STEP_ROWS);
+    if (atomic_load(&j->watch.cancel)) {
+        atomic_store(&j->watch.cancelled, 1);
+        goto out;
+    }
+    gb_store *st = gb_store_open(j->data_dir, j->kiosk_id, j->busy_timeout_ms, &j->err);
+    if (!st)
+        goto out;
+    j->rc = gb_roster_import_watched(st, j->batch_no, &j->r, j->flags, &j->res, &j->err, &j->watch);
+    gb_store_close(st);
+out:
+    atomic_store(&j->done, 1);
+    return NULL;
+}
+
+/* Starts the worker on what job holds; the screen shows phase ph meanwhile. */
+static void start_job(gb_ui *ui, phase ph)
+{
+    snprintf(job.data_dir, sizeof job.data_dir, "%s", ui->st->data_dir);
+    snprintf(job.kiosk_id, sizeof job.kiosk_id, "%s", ui->st->kiosk_id);
+    snprintf(job.batch_no, sizeof job.batch_no, "%s", R.batch_no);
+    job.busy_timeout_ms = ui->cfg.busy_timeout_ms;
+    job.max_rows = (size_t)ui->cfg.roster_max_rows;
+    R.cancel_asked = R.cancelled = 0;
+    R.started_ms = ui->now_ms;
+    int rc = pthread_create(&job.thread, NULL, work, &job);
+    if (rc != 0) {
+        gb_err err;
+        gb_err_set(&err, "no thread for the work: %s", strerror(rc));
+        gb_err_set_zh(&err, "无法启动后台任务：%s", strerror(rc));
+        gb_log_error("kiosk: staff: roster: %s", err.msg);
+        if (job.have_roster) { /* the import's roster goes back to the screen */
+            R.r = job.r;
+            R.have_roster = 1;
+        }
+        memset(&job, 0, sizeof job);
+        set_error(GB_MSG_STAFF_ROSTER_FAILED, &err);
+        R.ph = ph == PH_IMPORTING ? PH_CHECKED : PH_PICK;
+        return;
+    }
+    job.running = 1;
+    R.ph = ph;
+}
+
+/* The dry run: the file picked, against the batch picked. */
 static void check(gb_ui *ui)
 {
     drop_check();
+    memset(&job, 0, sizeof job);
     const gb_found_file *f = &R.files[R.file];
     shown_name(base_name(f->path), R.name, sizeof R.name);
     snprintf(R.batch_no, sizeof R.batch_no, "%s", R.batches[R.target].batch_no);
-    unsigned char *data;
-    size_t len;
-    gb_err err;
-    /* the CLI's limit: 1 KiB a row is generous */
-    size_t max_bytes = (size_t)ui->cfg.roster_max_rows * 1024 + (1u << 20);
-    if (gb_read_file(f->path, max_bytes, &data, &len, &err) < 0) {
-        gb_log_warn("kiosk: staff: roster file: %s", err.msg);
-        set_error(GB_MSG_STAFF_ROSTER_READ_ERROR, err.msg);
+    snprintf(job.path, sizeof job.path, "%s", f->path);
+    job.flags = (R.update ? GB_IMPORT_UPDATE : 0) | GB_IMPORT_DRY_RUN;
+    start_job(ui, PH_CHECKING);
+}
+
+/* The import of the roster that was checked: it moves to the job. */
+static void import(gb_ui *ui)
+{
+    memset(&job, 0, sizeof job);
+    job.import = 1;
+    job.r = R.r;
+    job.have_roster = 1;
+    memset(&R.r, 0, sizeof R.r);
+    R.have_roster = 0;
+    job.flags = R.update ? GB_IMPORT_UPDATE : 0;
+    R.ok = 0;
+    start_job(ui, PH_IMPORTING);
+}
+
+/* The dry run has ended: what the screen shows. */
+static void checked(gb_ui *ui)
+{
+    R.ph = PH_CHECKED;
+    R.excel = job.excel;
+    if (job.read_failed) {
+        gb_log_warn("kiosk: staff: roster file: %s", job.err.msg);
+        set_error(GB_MSG_STAFF_ROSTER_READ_ERROR, &job.err);
         return;
     }
-    /* an .xlsx is a zip ("PK"), an old .xls an OLE file: renamed .csv, they
-     * need saving as CSV in Excel, which the screen says */
-    R.excel = len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 || memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0);
-    int rc = gb_roster_parse(data, len, (size_t)ui->cfg.roster_max_rows, &R.r);
-    explicit_bzero(data, len); /* it held full ID numbers */
-    free(data);
-    R.have_roster = 1;
+    R.r = job.r;
+    R.have_roster = job.have_roster;
     R.encoding = R.r.encoding ? R.r.encoding : "";
-    if (rc == 0) {
-        rc = gb_roster_import(ui->st, R.batch_no, &R.r, (R.update ? GB_IMPORT_UPDATE : 0) | GB_IMPORT_DRY_RUN, &R.res,
-                              &err);
-        if (rc < 0 && !R.r.nproblems) {
-            gb_log_error("kiosk: staff: roster check: %s", err.msg);
-            set_error(GB_MSG_STAFF_ROSTER_FAILED, err.msg);
-            return;
-        }
+    R.nrows = R.r.nrows;
+    R.res = job.res;
+    if (atomic_load(&job.watch.cancelled)) {
+        gb_log_info("kiosk: staff cancelled the roster check for batch %s", R.batch_no);
+        drop_check();
+        R.cancelled = 1;
+        R.ph = PH_PICK;
+        return;
     }
     if (R.r.nproblems) {
-        R.problems = format(ui, R.r.problems, R.r.nproblems);
+        format_both(ui, R.problems, R.r.problems, R.r.nproblems);
         gb_log_info("kiosk: staff: roster for batch %s refused: %zu problem(s)", R.batch_no, R.r.nproblems);
         return;
     }
-    if (R.r.nwarnings)
-        R.warnings = format(ui, R.r.warnings, R.r.nwarnings);
-    R.ok = 1;
-    R.nrows = R.r.nrows;
-    gb_log_info("kiosk: staff: roster for batch %s checked: %zu rows, %zu to add, %zu to update, %zu unchanged, "
-                "%zu warning(s)",
-                R.batch_no, R.r.nrows, R.res.added, R.res.updated, R.res.unchanged, R.r.nwarnings);
-}
-
-static void import(gb_ui *ui)
-{
-    gb_err err;
-    int rc = gb_roster_import(ui->st, R.batch_no, &R.r, R.update ? GB_IMPORT_UPDATE : 0, &R.res, &err);
-    if (rc < 0) {
-        /* the batch changed since the check (the sync, another import) */
-        R.ok = 0;
-        R.ph = PH_CHECKED;
-        if (R.r.nproblems) {
-            free(R.problems);
-            R.problems = format(ui, R.r.problems, R.r.nproblems);
-        } else {
-            set_error(GB_MSG_STAFF_ROSTER_FAILED, err.msg);
-        }
-        gb_log_error("kiosk: staff: roster import into batch %s failed: %s", R.batch_no, err.msg);
+    if (job.rc < 0) {
+        gb_log_error("kiosk: staff: roster check: %s", job.err.msg);
+        set_error(GB_MSG_STAFF_ROSTER_FAILED, &job.err);
         return;
     }
-    gb_log_info("kiosk: staff imported a roster into batch %s: %zu added, %zu updated, %zu unchanged, %zu kept",
-                R.batch_no, R.res.added, R.res.updated, R.res.unchanged, R.res.kept);
+    format_both(ui, R.warnings, R.r.warnings, R.r.nwarnings);
+    R.ok = 1;
+    gb_log_info("kiosk: staff: roster for batch %s checked in %.2f s: %zu rows, %zu to add, %zu to update, "
+                "%zu unchanged, %zu warning(s)",
+                R.batch_no, (ui->now_ms - R.started_ms) / 1000.0, R.r.nrows, R.res.added, R.res.updated,
+                R.res.unchanged, R.r.nwarnings);
+}
+
+/* The import has ended. */
+static void imported(gb_ui *ui)
+{
+    R.r = job.r; /* back from the job, with any problems the import found */
+    R.have_roster = job.have_roster;
+    if (job.rc < 0) {
+        R.ph = PH_CHECKED;
+        if (atomic_load(&job.watch.cancelled)) {
+            /* checked still (R.res holds the check's counts), so it can
+             * be imported after all */
+            gb_log_info("kiosk: staff cancelled the roster import into batch %s: nothing written", R.batch_no);
+            R.cancelled = 1;
+            R.ok = 1;
+            return;
+        }
+        /* the batch changed since the check (the sync, another import) */
+        if (R.r.nproblems)
+            format_both(ui, R.problems, R.r.problems, R.r.nproblems);
+        else
+            set_error(GB_MSG_STAFF_ROSTER_FAILED, &job.err);
+        gb_log_error("kiosk: staff: roster import into batch %s failed: %s", R.batch_no, job.err.msg);
+        return;
+    }
+    R.res = job.res;
+    gb_log_info("kiosk: staff imported a roster into batch %s: %zu added, %zu updated, %zu unchanged, %zu kept "
+                "in %.2f s",
+                R.batch_no, R.res.added, R.res.updated, R.res.unchanged, R.res.kept,
+                (ui->now_ms - R.started_ms) / 1000.0);
     gb_roster_free(&R.r);
     R.have_roster = 0;
     R.ph = PH_DONE;
@@ -272,15 +475,27 @@ static void import(gb_ui *ui)
 
 static void input(gb_ui *ui, const gb_input *in)
 {
+    int working = R.ph == PH_CHECKING || R.ph == PH_IMPORTING;
+    if (working) {
+        /* the work owns the roster and the store's write lock: it is
+         * cancelled (rolled back) or waited for, never left behind */
+        if ((in->kind == GB_IN_TAP && strcmp(in->id, "roster-cancel") == 0) ||
+            (in->kind == GB_IN_KEY && in->key == SDLK_ESCAPE)) {
+            atomic_store(&job.watch.cancel, 1);
+            R.cancel_asked = 1;
+        }
+        return;
+    }
     if ((in->kind == GB_IN_KEY && in->key == SDLK_ESCAPE) || (in->kind == GB_IN_TAP && strcmp(in->id, "back") == 0)) {
         gb_ui_go(ui, GB_SCREEN_STAFF_BATCHES);
         return;
     }
-    if (in->kind != GB_IN_TAP || R.ph == PH_CHECKING || R.ph == PH_IMPORTING)
+    if (in->kind != GB_IN_TAP)
         return;
     int i;
     if (strcmp(in->id, "roster-files") == 0) {
         drop_check();
+        R.cancelled = 0;
         R.ph = PH_PICK;
     } else if (R.ph == PH_PICK && strcmp(in->id, "roster-rescan") == 0) {
         scan(ui);
@@ -298,32 +513,30 @@ static void input(gb_ui *ui, const gb_input *in)
         R.update = !R.update;
     } else if (R.ph == PH_PICK && strcmp(in->id, "roster-check") == 0) {
         R.pick_hint = R.file < 0 || R.target < 0;
-        if (!R.pick_hint) {
-            R.ph = PH_CHECKING; /* the work runs in update, once a frame has said so */
-            R.asked_frame = ui->frame_no;
-        }
-    } else if (R.ph == PH_CHECKED && R.ok && strcmp(in->id, "roster-import") == 0) {
-        R.ph = PH_IMPORTING;
-        R.asked_frame = ui->frame_no;
+        if (!R.pick_hint)
+            check(ui);
+    } else if (R.ph == PH_CHECKED && R.ok && R.have_roster && strcmp(in->id, "roster-import") == 0) {
+        R.cancelled = 0;
+        import(ui);
     }
 }
 
 static void update(gb_ui *ui)
 {
-    if (gb_staff_idle(ui))
-        return;
-    /* a frame saying "checking..." is on screen before the work, which
-     * holds the UI for as long as the file takes */
-    if (ui->frame_no == R.asked_frame)
-        return;
-    if (R.ph == PH_CHECKING) {
-        check(ui);
-        R.ph = PH_CHECKED;
+    if (job.running) {
+        /* staff waiting for the work are not away */
         ui->last_input_ms = ui->now_ms;
-    } else if (R.ph == PH_IMPORTING) {
-        import(ui);
+        if (!atomic_load(&job.done))
+            return;
+        join_job(0);
+        if (R.ph == PH_CHECKING)
+            checked(ui);
+        else
+            imported(ui);
+        memset(&job, 0, sizeof job); /* the roster, if any, is the screen's again */
         ui->last_input_ms = ui->now_ms;
     }
+    gb_staff_idle(ui);
 }
 
 /* text cut at the front with "…" until it fits w */
@@ -464,10 +677,12 @@ static void draw_pick(gb_ui *ui, int y, int x, int w, int bottom)
     gb_hit_add(ui, "roster-update", (SDL_Rect){x, y - gb_px(ui, 20), box + gb_px(ui, 24) + tw, box + gb_px(ui, 40)});
     y += box + gb_px(ui, 40);
     if (R.has_error) {
-        gb_msg_format(t, sizeof t, R.error, ui->lang, R.error_arg);
+        gb_msg_format(t, sizeof t, R.error, ui->lang, R.error_arg[ui->lang]);
         gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1);
     } else if (R.pick_hint) {
         gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_PICK), GB_FS_BODY, GB_C_BAD, x, y, w, -1);
+    } else if (R.cancelled) {
+        gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_CANCELLED), GB_FS_BODY, GB_C_WARN, x, y, w, -1);
     }
     int half = (w - gb_px(ui, 40)) / 2;
     gb_button(ui, "back", gb_ui_msg(ui, GB_MSG_BACK), (SDL_Rect){x, bottom, half, gb_px(ui, 150)}, GB_BTN_SECONDARY, 1);
@@ -476,11 +691,51 @@ static void draw_pick(gb_ui *ui, int y, int x, int w, int bottom)
               R.nfiles > 0 && R.nb > 0);
 }
 
+/* The work in flight: what it does, how far it got (rows done of rows,
+ * and a bar), for how long, and a way to stop it. Drawn every frame while
+ * the worker runs; the figures are the job's atomics. */
+static void draw_working(gb_ui *ui, int y, int x, int w, int bottom)
+{
+    char t[600];
+    gb_msg title = R.ph == PH_IMPORTING ? GB_MSG_STAFF_ROSTER_IMPORTING : GB_MSG_STAFF_ROSTER_CHECKING;
+    y += gb_label_wrap(ui, gb_ui_msg(ui, title), GB_FS_LARGE, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 30);
+    y += gb_label_wrap(ui, R.name, GB_FS_BODY, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 10);
+    gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_INTO, ui->lang, R.batch_no);
+    y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_TEXT, x, y, w, -1) + gb_px(ui, 40);
+    int step = atomic_load(&job.step);
+    size_t total = atomic_load(&job.rows_total);
+    size_t done = atomic_load_explicit(&job.watch.rows_done, memory_order_relaxed);
+    if (done > total)
+        done = total;
+    if (step == STEP_READ)
+        snprintf(t, sizeof t, "%s", gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_STEP_READ));
+    else if (step == STEP_PARSE)
+        snprintf(t, sizeof t, "%s", gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_STEP_PARSE));
+    else
+        gb_msg_format(t, sizeof t,
+                      R.ph == PH_IMPORTING ? GB_MSG_STAFF_ROSTER_STEP_WRITE_ROWS : GB_MSG_STAFF_ROSTER_STEP_CHECK_ROWS,
+                      ui->lang, done, total);
+    y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_MUTED, x, y, w, -1) + gb_px(ui, 20);
+    SDL_Rect bar = {x, y, w, gb_px(ui, BAR_H)};
+    gb_fill(ui, bar, GB_C_PANEL);
+    if (step == STEP_ROWS && total)
+        gb_fill(ui, (SDL_Rect){x, y, (int)((double)w * (double)done / (double)total), bar.h}, GB_C_PRIMARY);
+    gb_frame(ui, bar, GB_C_MUTED, gb_px(ui, 2));
+    y += bar.h + gb_px(ui, 20);
+    /* a figure that moves: the screen is alive even while the database
+     * makes the work wait */
+    gb_msg_format_int(t, sizeof t, GB_MSG_STAFF_ROSTER_ELAPSED, ui->lang, (int)((ui->now_ms - R.started_ms) / 1000.0));
+    gb_label(ui, t, GB_FS_SMALL, GB_C_MUTED, x, y, -1);
+    gb_button(ui, "roster-cancel",
+              gb_ui_msg(ui, R.cancel_asked ? GB_MSG_STAFF_ROSTER_CANCELLING : GB_MSG_STAFF_CANCEL),
+              (SDL_Rect){x, bottom, w, gb_px(ui, 150)}, GB_BTN_SECONDARY, !R.cancel_asked);
+}
+
 static void draw_result(gb_ui *ui, int y, int x, int w, int bottom)
 {
     char t[1200];
     if (R.ph == PH_CHECKING || R.ph == PH_IMPORTING) {
-        gb_label(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_CHECKING), GB_FS_LARGE, GB_C_MUTED, x, y, -1);
+        draw_working(ui, y, x, w, bottom);
         return;
     }
     if (R.have_roster)
@@ -500,23 +755,26 @@ static void draw_result(gb_ui *ui, int y, int x, int w, int bottom)
                       R.res.unchanged);
         gb_label_wrap(ui, t, GB_FS_LARGE, GB_C_OK, x, y, w, -1);
     } else if (R.has_error) {
-        gb_msg_format(t, sizeof t, R.error, ui->lang, R.error_arg);
+        gb_msg_format(t, sizeof t, R.error, ui->lang, R.error_arg[ui->lang]);
         gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1);
-    } else if (R.problems) {
+    } else if (R.problems[ui->lang]) {
         gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_PROBLEMS, ui->lang, R.r.nproblems);
         y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_BAD, x, y, w, -1) + gb_px(ui, 20);
         if (R.excel)
             y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_BINARY), GB_FS_BODY, GB_C_TEXT, x, y, w, -1) +
                  gb_px(ui, 20);
-        draw_lines(ui, R.problems, R.r.nproblems, GB_C_TEXT, x, y, w, limit);
+        draw_lines(ui, R.problems[ui->lang], R.r.nproblems, GB_C_TEXT, x, y, w, limit);
     } else if (R.ok) {
         gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_DRY, ui->lang, R.res.added, R.res.updated, R.res.unchanged,
                       R.res.kept);
         y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_OK, x, y, w, -1) + gb_px(ui, 30);
-        if (R.warnings) {
+        if (R.cancelled)
+            y += gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_CANCELLED), GB_FS_BODY, GB_C_WARN, x, y, w, -1) +
+                 gb_px(ui, 30);
+        if (R.warnings[ui->lang]) {
             gb_msg_format(t, sizeof t, GB_MSG_STAFF_ROSTER_WARNINGS, ui->lang, R.r.nwarnings);
             y += gb_label_wrap(ui, t, GB_FS_BODY, GB_C_WARN, x, y, w, -1) + gb_px(ui, 20);
-            draw_lines(ui, R.warnings, R.r.nwarnings, GB_C_TEXT, x, y, w, limit);
+            draw_lines(ui, R.warnings[ui->lang], R.r.nwarnings, GB_C_TEXT, x, y, w, limit);
         }
     }
     int half = (w - gb_px(ui, 40)) / 2;

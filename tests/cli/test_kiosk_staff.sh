@@ -5,7 +5,9 @@
 # and ends resubmitted with a new photo; the staff PIN locks after
 # [staff] pin_max_attempts wrong PINs (the right one refused while locked),
 # staff see the overview (batches, camera, today's counts and photo
-# failures), toggle a batch on the batches screen, and leave.
+# failures), toggle a batch on the batches screen, and leave. Deactivating
+# a batch asks first ("停用批次 X（学校）？"): cancel leaves it active in the
+# database, confirm switches it off; activating needs no question.
 # The PIN is checked on a thread of its own ("checking…" meanwhile): each
 # answer is waited for (wait-text), the one before it is gone by then.
 # Usage: test_kiosk_staff.sh GRADBOOTH SOURCE_DIR
@@ -200,6 +202,49 @@ until=$(sql "SELECT hex(value) FROM settings WHERE name='pin_locked_until'")
 
 # a new PIN set on the machine ends the lockout; staff home, the batches screen's toggle, exit
 echo 13572468 | "$GB" --config "$T/kiosk.ini" staff set-pin >/dev/null 2>&1 && ok || bad "set-pin again"
+school=$(sql "SELECT school FROM batches WHERE batch_no='DEMO2026'")
+ASK="停用批次 DEMO2026（$school）？停用后，学生将无法再选择这个批次采集照片。"
+
+# deactivating asks first; "cancel" (and Escape) keep the batch active, in the database too
+cat >"$T/keep.script" <<S
+wait-screen welcome
+key F12
+wait-screen staff-pin
+type 13572468
+tap unlock
+wait-screen staff
+tap staff-batches
+wait-screen staff-batches
+expect-text 启用中
+tap batch-0
+expect-text $ASK
+expect-no-text 启用中
+screenshot deactivate-ask
+tap lang
+expect-text Deactivate batch DEMO2026 ($school)? Students will no longer be able to choose it for their photo.
+expect-no-overlap
+screenshot deactivate-ask-en
+tap lang
+tap batch-cancel
+expect-text 启用中
+expect-no-text $ASK
+tap batch-0
+expect-text $ASK
+key Escape
+expect-screen staff-batches
+expect-text 启用中
+tap back
+wait-screen staff
+tap staff-exit
+wait-screen welcome
+expect-text DEMO2026
+S
+if kiosk keep; then ok; else bad "keep script: $(tail -3 "$T/keep.err")"; fi
+a=$(sql "SELECT active FROM batches WHERE batch_no='DEMO2026'")
+[ "$a" = 1 ] && ok || bad "DEMO2026 active = $a after two cancelled deactivations, expected 1"
+n=$(grep -c "staff kept batch DEMO2026 active" "$T/keep.err")
+[ "$n" = 2 ] && ok || bad "$n cancelled deactivations logged, expected 2"
+grep -q "deactivated batch" "$T/keep.err" && bad "a cancelled deactivation was carried out" || ok
 cat >"$T/staff.script" <<S
 wait-screen welcome
 key F12
@@ -221,6 +266,8 @@ wait-screen staff-batches
 expect-text DEMO2026
 expect-text 启用中
 tap batch-0
+expect-text $ASK
+tap batch-confirm
 expect-text 已停用
 tap lang
 expect-text Inactive

@@ -77,6 +77,8 @@ S
 expect-text $pages / $pages
 expect-text PG008  测试大学8
 tap batch-8
+expect-text 停用批次 PG008
+tap batch-confirm
 expect-text $pages / $pages
 screenshot batches-last
 tap batches-prev

@@ -3,8 +3,8 @@
 # database and the files: batches with their labelled windows, a window
 # change saved (and a date that does not exist refused on screen); a roster
 # on a "USB stick" (a folder configured as [staff] usb_roots) listed, its
-# dry run counted, imported all or nothing, a broken one refused with the
-# CLI's own message for its line; the camera's live view and a test capture
+# dry run counted, imported all or nothing, a broken one refused with its
+# line and column, in Chinese (in English: the CLI's own message); the camera's live view and a test capture
 # (size and verdict shown, nothing saved); the sync status against the
 # database; shut down (cancel runs nothing, confirm runs the configured
 # command, a command that cannot start is shown) and closing the program
@@ -40,7 +40,7 @@ printf '学号,姓名,性别,身份证号\n2026090201,测试丁,男,110105200301
 touch -d '2026-01-02 10:00' "$stick/old/broken.csv"
 cp "$stick/名单-USB2026.csv" "$T/usb/a/b/c/d/too-deep.csv"
 echo x >"$stick/notes.pdf"
-# what `gradbooth roster import` says about the broken one (the screen must say the same)
+# what `gradbooth roster import` says about the broken one (the screen in English must say the same)
 cli_line=$(cd "$stick/old" && "$GB" --config "$T/kiosk.ini" roster import broken.csv --batch USB2026 --dry-run 2>&1 |
   grep "^broken.csv line 3")
 case "$cli_line" in "broken.csv line 3, column '身份证号': "*) ok ;; *) bad "CLI says '$cli_line' for the broken roster" ;; esac
@@ -68,11 +68,14 @@ tap file-1
 tap target-1
 tap roster-check
 wait-text 名单有 1 个问题
-expect-text $cli_line
+expect-text broken.csv 第 3 行，“身份证号”列：身份证号的最后一位必须是数字或 X
+expect-no-text must end in a digit
 expect-text 不能导入
 screenshot roster-broken
 tap lang
 expect-text Problems found: 1. The roster cannot be imported
+expect-text $cli_line
+expect-no-text 第 3 行
 screenshot roster-broken-en
 tap lang
 tap roster-files

@@ -92,7 +92,7 @@ static int teardown(void **state)
 
 static gb_camera *open_ok(const gb_config *cfg)
 {
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_camera *cam = gb_camera_open(cfg, &err);
     if (!cam)
         fail_msg("open: %s", err.msg);
@@ -197,7 +197,7 @@ static void test_still_is_the_full_resolution_file(void **state)
 {
     fixture *f = *state;
     gb_camera *cam = open_ok(&f->cfg);
-    gb_err err = {{0}};
+    gb_err err = {0};
     unsigned char *jpeg;
     size_t len;
 
@@ -322,7 +322,7 @@ static void test_a_slow_rate_is_not_a_stall(void **state)
 static void test_missing_folder_is_a_clear_error(void **state)
 {
     fixture *f = *state;
-    gb_err err = {{0}};
+    gb_err err = {0};
     snprintf(f->cfg.camera_file_path, sizeof f->cfg.camera_file_path, "%s/no-such-folder", f->dir);
     assert_null(gb_camera_open(&f->cfg, &err));
     assert_non_null(strstr(err.msg, "file_path"));

@@ -56,7 +56,7 @@ static void *open_vusb(void)
 {
     gb_config cfg;
     vusb_config(&cfg);
-    gb_err err = {{0}};
+    gb_err err = {0};
     void *dev = gb_cam_gphoto2.open(&cfg, &err);
     if (!dev)
         fail_msg("opening the virtual camera at %s failed: %s", VUSB_PORT, err.msg);
@@ -116,7 +116,7 @@ static void test_no_configured_port_and_nothing_detected_says_what_to_do(void **
     gb_config cfg;
     vusb_config(&cfg);
     cfg.camera_device[0] = 0;
-    gb_err err = {{0}};
+    gb_err err = {0};
     void *dev = gb_cam_gphoto2.open(&cfg, &err);
     assert_null(dev);
     /* Without a USB bus (containers, CI) the backend says so before asking
@@ -131,7 +131,7 @@ static void test_a_webcam_path_is_not_a_gphoto2_port(void **state)
     gb_config cfg;
     vusb_config(&cfg);
     snprintf(cfg.camera_device, sizeof cfg.camera_device, "/dev/video0");
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_null(gb_cam_gphoto2.open(&cfg, &err));
     assert_non_null(strstr(err.msg, "webcam"));
 }
@@ -141,7 +141,7 @@ static void test_capture_returns_a_jpeg_from_the_card(void **state)
     void *dev = open_vusb();
     unsigned char *jpeg = NULL;
     size_t len = 0;
-    gb_err err = {{0}};
+    gb_err err = {0};
     double t0 = now_ms();
     int rc = gb_cam_gphoto2.capture_still(dev, &jpeg, &len, &err);
     double took = now_ms() - t0;
@@ -177,7 +177,7 @@ static void test_captures_in_a_row_each_come_back_whole(void **state)
     for (int i = 0; i < 3; i++) {
         unsigned char *jpeg = NULL;
         size_t len = 0;
-        gb_err err = {{0}};
+        gb_err err = {0};
         double t0 = now_ms();
         int rc = gb_cam_gphoto2.capture_still(dev, &jpeg, &len, &err);
         if (rc != GB_CAM_OK)
@@ -195,7 +195,7 @@ static void test_captures_in_a_row_each_come_back_whole(void **state)
 static void test_without_live_view_the_preview_is_the_last_still(void **state)
 {
     void *dev = open_vusb();
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_int_equal(gb_cam_gphoto2.start_preview(dev, &err), GB_CAM_OK);
 
     /* The first grab finds no live view and takes a still to show. */
@@ -291,7 +291,7 @@ static void *open_scripted(const int *script, int len, int fps, int backoff_ms, 
     cfg.preview_fps = fps;
     cfg.busy_backoff_ms = backoff_ms;
     cfg.liveview_restart_after = restart_after;
-    gb_err err = {{0}};
+    gb_err err = {0};
     void *dev = gb_cam_gphoto2.open(&cfg, &err);
     if (!dev)
         fail_msg("opening the virtual camera: %s", err.msg);
@@ -321,7 +321,7 @@ static void test_live_view_is_asked_no_faster_than_preview_fps(void **state)
     static const int script[] = {ANS_FRAME};
     void *dev = open_scripted(script, 1, 10, 100, 5);
     gb_image *frame = NULL;
-    gb_err err = {{0}};
+    gb_err err = {0};
     for (int i = 0; i < 6; i++)
         if (grab(dev, &frame, &err) != GB_CAM_FRAME)
             fail_msg("frame %d: %s", i + 1, err.msg);
@@ -350,7 +350,7 @@ static void test_busy_answers_back_off_restart_live_view_then_reopen(void **stat
                                  ANS_BUSY,  ANS_BUSY, ANS_BUSY, ANS_BUSY};
     void *dev = open_scripted(script, 10, 30, 150, 3);
     gb_image *frame = NULL;
-    gb_err err = {{0}};
+    gb_err err = {0};
     for (int i = 1; i <= 8; i++) {
         int rc = grab(dev, &frame, &err);
         if (rc != GB_CAM_EFRAME || !strstr(err.msg, "busy"))
@@ -375,7 +375,7 @@ static void test_a_frame_between_busy_answers_resets_the_count(void **state)
                                  ANS_FRAME, ANS_BUSY, ANS_BUSY, ANS_FRAME};
     void *dev = open_scripted(script, 10, 30, 0, 3);
     gb_image *frame = NULL;
-    gb_err err = {{0}};
+    gb_err err = {0};
     for (int i = 1; i < 10; i++) {
         int want = script[i] == ANS_FRAME ? GB_CAM_FRAME : GB_CAM_EFRAME;
         int rc = grab(dev, &frame, &err);
@@ -391,7 +391,7 @@ static void test_canon_not_ready_counts_as_busy(void **state)
     static const int script[] = {ANS_FRAME, ANS_NOT_READY, ANS_FRAME};
     void *dev = open_scripted(script, 3, 30, 200, 5);
     gb_image *frame = NULL;
-    gb_err err = {{0}};
+    gb_err err = {0};
     int rc = grab(dev, &frame, &err);
     if (rc != GB_CAM_EFRAME || !strstr(err.msg, "busy") || !strstr(err.msg, "0xa102"))
         fail_msg("0xa102 should read as busy, with the code kept: %d %s", rc, err.msg);
@@ -407,7 +407,7 @@ static void test_unplugged_during_live_view_asks_for_a_reopen(void **state)
     static const int script[] = {ANS_FRAME, ANS_FRAME, ANS_GONE};
     void *dev = open_scripted(script, 3, 30, 100, 5);
     gb_image *frame = NULL;
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_int_equal(grab(dev, &frame, &err), GB_CAM_FRAME);
     int rc = grab(dev, &frame, &err);
     if (rc != GB_CAM_EDEVICE || !strstr(err.msg, "unplugged"))
@@ -436,7 +436,7 @@ static void test_through_the_camera_layer(void **state)
      * and resumes it. */
     gb_config cfg;
     vusb_config(&cfg);
-    gb_err err = {{0}};
+    gb_err err = {0};
     double t0 = now_ms();
     gb_camera *cam = gb_camera_open(&cfg, &err);
     if (!cam)
@@ -499,7 +499,7 @@ static void test_gone_cameras_are_reopened(void **state)
 
 static void test_claimed_device_tells_staff_what_to_do(void **state)
 {
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_gp2_explain(&err, -53, "Could not claim the USB device", "gphoto2: opening Canon EOS 80D", "usb:001,005",
                    "gvfsd-gphoto2 (pid 4242)");
     const char *must[] = {"usb:001,005", "another program holds the camera", "gvfs-gphoto2-volume-monitor",
@@ -514,7 +514,7 @@ static void test_claimed_device_tells_staff_what_to_do(void **state)
 
 static void test_unplugged_message_says_it_comes_back_by_itself(void **state)
 {
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_gp2_explain(&err, -52, NULL, "live view", "usb:001,005", NULL);
     assert_non_null(strstr(err.msg, "unplugged"));
     assert_non_null(strstr(err.msg, "reopens it by itself"));

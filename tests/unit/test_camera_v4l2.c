@@ -146,7 +146,7 @@ static void mjpeg_webcam(fixture *f)
 
 static gb_camera *open_ok(const gb_config *cfg)
 {
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_camera *cam = gb_camera_open(cfg, &err);
     if (!cam)
         fail_msg("open: %s", err.msg);
@@ -302,7 +302,7 @@ static void test_enospc_everywhere_is_a_clear_error_then_recovers(void **state)
     fake_uvc_add_jpeg(f->dev, 320, 240, j, len);
     free(j);
     fake_uvc_fail_streamon(f->dev, 0, 1);
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_null(gb_camera_open(&f->cfg, &err));
     if (!strstr(err.msg, "not enough USB bandwidth") || !strstr(err.msg, "camera (v4l2)"))
         fail_msg("message: %s", err.msg);
@@ -405,7 +405,7 @@ static void test_still_switches_format_and_back(void **state)
 
     unsigned char *jpeg;
     size_t len;
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_camera_capture(cam, &jpeg, &len, &err) < 0)
         fail_msg("capture: %s", err.msg);
     fake_uvc_counts_get(f->dev, &after);
@@ -443,7 +443,7 @@ static void test_still_without_huffman_tables_is_made_whole(void **state)
     gb_camera *cam = open_ok(&f->cfg);
     unsigned char *jpeg;
     size_t len;
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_camera_capture(cam, &jpeg, &len, &err) < 0)
         fail_msg("capture: %s", err.msg);
     gb_image *img = NULL;
@@ -470,7 +470,7 @@ static void test_still_from_yuyv_is_encoded(void **state)
     gb_camera *cam = open_ok(&f->cfg);
     unsigned char *jpeg;
     size_t len;
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_camera_capture(cam, &jpeg, &len, &err) < 0)
         fail_msg("capture: %s", err.msg);
     gb_image *img = NULL;
@@ -564,7 +564,7 @@ static void test_no_webcam_is_a_clear_error(void **state)
 {
     fixture *f = *state;
     fake_uvc_set_present(f->dev, 0);
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_null(gb_camera_open(&f->cfg, &err));
     if (!strstr(err.msg, "camera (v4l2): no V4L2 video device"))
         fail_msg("message: %s", err.msg);

@@ -39,7 +39,7 @@ static void test_defaults_pass_the_cross_field_check(void **state)
     (void)state;
     gb_config cfg;
     gb_config_defaults(&cfg);
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_config_check(&cfg, &err) != 0)
         fail_msg("defaults rejected: %s", err.msg);
     assert_string_equal(cfg.kiosk_id, "K01");
@@ -99,7 +99,7 @@ static void test_every_default_parses_and_formats_back(void **state)
     gb_config_defaults(&defaults);
     memset(&cfg, 0, sizeof cfg);
     for (size_t i = 0; i < n; i++) {
-        gb_err err = {{0}};
+        gb_err err = {0};
         if (gb_config_set(&cfg, keys[i].section, keys[i].name, keys[i].def, &err) != 0)
             fail_msg("default of [%s] %s ('%s') rejected: %s", keys[i].section, keys[i].name,
                      keys[i].def, err.msg);
@@ -205,7 +205,7 @@ static void test_bad_integers_name_the_key_and_the_value(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         gb_config cfg;
         gb_config_defaults(&cfg);
-        gb_err err = {{0}};
+        gb_err err = {0};
         if (gb_config_set(&cfg, "kiosk", "idle_timeout_s", bad[i], &err) != -1)
             fail_msg("'%s' accepted for idle_timeout_s (now %d)", bad[i], cfg.idle_timeout_s);
         assert_contains(err.msg, "[kiosk] idle_timeout_s");

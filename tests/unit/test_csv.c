@@ -17,7 +17,7 @@
 /* Parses text and fails the test on an error. */
 static void parse_ok(const char *text, char delimiter, gb_csv *csv)
 {
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_csv_parse(text, delimiter, csv, &err) != 0)
         fail_msg("parse failed: %s", err.msg);
 }
@@ -162,7 +162,7 @@ static void test_quote_never_closed_reports_where_it_opened(void **state)
 {
     (void)state;
     gb_csv csv;
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_int_equal(gb_csv_parse("a,b\n"
                                   "1,2\n"
                                   "3,\"never closed\n"
@@ -182,7 +182,7 @@ static void test_text_after_a_closing_quote_reports_line_and_column(void **state
 {
     (void)state;
     gb_csv csv;
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_int_equal(gb_csv_parse("a,b\n\"x\"y,2\n", 0, &csv, &err), -1);
     assert_string_equal(err.msg, "line 2, column 4: text after the closing quote of a field");
     assert_int_equal(csv.nrows, 0);

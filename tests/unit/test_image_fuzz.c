@@ -42,7 +42,7 @@ static void run_all_decoders(const unsigned char *d, size_t n)
 {
     gb_image *img = (gb_image *)1;
     gb_image_info info;
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_decode_opts opts = {.max_megapixels = 4, .min_side = 24};
     int rc = gb_image_decode(d, n, &opts, &img, &info, &err);
     if (rc == 0) {

@@ -41,7 +41,7 @@ static inline gb_image *ti_decode_fixture(const char *name, gb_image_info *info)
     size_t len;
     unsigned char *data = ti_fixture(name, &len);
     gb_image *img;
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_image_decode(data, len, NULL, &img, info, &err) < 0)
         fail_msg("%s: %s", name, err.msg);
     free(data);

@@ -60,7 +60,7 @@ static void test_cmyk_refused(void **state)
     size_t len;
     unsigned char *d = ti_fixture("cmyk.jpg", &len);
     gb_image *img;
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_int_equal(gb_image_decode(d, len, NULL, &img, NULL, &err), -1);
     assert_null(img);
     assert_non_null(strstr(err.msg, "CMYK JPEG"));
@@ -70,7 +70,7 @@ static void test_cmyk_refused(void **state)
 static void expect_refused(const unsigned char *d, size_t len, const char *needle)
 {
     gb_image *img = (gb_image *)1;
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_image_decode(d, len, NULL, &img, NULL, &err) != -1)
         fail_msg("damaged JPEG decoded without an error (wanted '%s')", needle);
     assert_null(img);

@@ -134,7 +134,7 @@ static void test_damage_and_bombs(void **state)
     size_t len;
     unsigned char *d = ti_fixture("rgba16-interlaced.png", &len);
     gb_image *img;
-    gb_err err = {{0}};
+    gb_err err = {0};
 
     /* cut in half */
     assert_int_equal(gb_image_decode(d, len / 2, NULL, &img, NULL, &err), -1);
@@ -198,7 +198,7 @@ static void test_encode_round_trip_exact(void **state)
     gb_image *img = noise_image(37, 23, 7);
     unsigned char *png;
     size_t len;
-    gb_err err = {{0}};
+    gb_err err = {0};
     assert_int_equal(gb_png_encode(img, &png, &len, &err), 0);
     assert_int_equal(gb_image_sniff(png, len), GB_FMT_PNG);
     gb_image *back;

@@ -63,7 +63,7 @@ static void test_signatures_from_bytes(void **state)
 static void test_refusals_say_what_to_do(void **state)
 {
     (void)state;
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_image_format f;
     size_t len;
     unsigned char *d = ti_fixture("tiny.webp", &len);

@@ -26,7 +26,7 @@ static void test_student_paid_happy_path(void **state)
         {GB_OS_SYNCED, GB_OS_APPROVED, GB_ACTOR_SYNC},
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        gb_err err = {{0}};
+        gb_err err = {0};
         int rc = gb_order_can_move(steps[i].from, steps[i].to, steps[i].actor, GB_PAY_STUDENT, &err);
         if (rc != 0)
             fail_msg("step %zu %s -> %s refused: %s", i, gb_order_state_name(steps[i].from),

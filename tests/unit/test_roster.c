@@ -670,6 +670,60 @@ static void test_wrong_check_digit_is_a_warning(void **state)
     assert_true(gb_looks_like_id_number("110105491231002"));     /* old 15-digit */
 }
 
+/* The kiosk's staff screen is in Chinese: every problem and warning the
+ * parser can write carries Chinese words too, and the Chinese for a
+ * problem passed on from the decoder, the CSV reader or the ID check is
+ * theirs, not the English copied over. */
+static void test_every_problem_and_warning_has_chinese_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t len; /* 0: strlen */
+        const char *zh; /* a part of the first problem's Chinese, or NULL */
+    } cases[] = {
+        {"", 0, "文件是空的"},
+        {"\n\r\n,,,\n", 0, "没有表头"},
+        {"学号,姓名,身份证号\n", 0, "只有表头"},
+        {"学号,性别\n1,男\n", 0, "缺少“姓名”列"},
+        {"学号,姓名,学号,身份证号\n1,甲,1,1234\n", 0, "又一个“学号”列（第一个是第 1 列）"},
+        {"学号,姓名,身份证号\n\"1,甲,1234\n", 0, "没有结束的引号"},
+        {"学号,姓名,身份证号\n1\x01,甲,1234\n", 0, "控制字符 0x01"},
+        {"学号,姓名,身份证号\n1,甲,1234\0\n", 39, "NUL"}, /* 39 bytes, the NUL among them */
+        {"学号,姓名,性别,身份证号\n1,,未知,1101052003\n1,乙,男,1.10105E+17\n", 0, "为空"},
+        {"学号,姓名,身份证号,身份证后四位\n1,甲,11010520030101123X,1234\n2,乙,110105200301011A3X,\n", 0, NULL},
+        {"学号,姓名,身份证后四位\n1,甲,12\n2,乙,123\n3,丙,1234,5\n", 0, NULL},
+        {"学号,姓名,身份证号,学院\n1,甲,1234,11010520030101123X\n", 0, "身份证号只能填在"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        gb_roster r;
+        size_t len = cases[c].len ? cases[c].len : strlen(cases[c].text);
+        gb_roster_parse((const unsigned char *)cases[c].text, len, NO_LIMIT, &r);
+        if (!r.nproblems)
+            fail_msg("case %zu: no problem found", c);
+        if (cases[c].zh && !strstr(r.problems[0].msg_zh, cases[c].zh))
+            fail_msg("case %zu: first problem in Chinese is '%s', want '%s' in it", c, r.problems[0].msg_zh,
+                     cases[c].zh);
+        for (size_t i = 0; i < r.nproblems; i++)
+            if (!r.problems[i].msg_zh[0] || strcmp(r.problems[i].msg_zh, r.problems[i].msg) == 0)
+                fail_msg("case %zu line %zu: '%s' has no Chinese words ('%s')", c, r.problems[i].line,
+                         r.problems[i].msg, r.problems[i].msg_zh);
+        gb_roster_free(&r);
+    }
+    /* a wrong check digit is a warning, in both languages */
+    gb_roster r;
+    assert_int_equal(parse_text("学号,姓名,身份证号\n1,甲,110105200301011234\n", &r), 0);
+    assert_int_equal(r.nwarnings, 1);
+    assert_contains(r.warnings[0].msg, "check digit");
+    assert_contains(r.warnings[0].msg_zh, "校验位不对");
+    gb_roster_free(&r);
+    /* over the row limit */
+    const char *two = "学号,姓名,身份证号\n1,甲,1234\n2,乙,5678\n";
+    assert_int_equal(gb_roster_parse((const unsigned char *)two, strlen(two), 1, &r), -1);
+    assert_contains(r.problems[0].msg_zh, "共 2 行，超过了上限 1 行");
+    gb_roster_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -704,6 +758,7 @@ int main(void)
         cmocka_unit_test(test_full_width_and_excel_protected_numbers_are_read),
         cmocka_unit_test(test_title_line_above_the_header_is_skipped),
         cmocka_unit_test(test_wrong_check_digit_is_a_warning),
+        cmocka_unit_test(test_every_problem_and_warning_has_chinese_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

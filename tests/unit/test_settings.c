@@ -57,7 +57,7 @@ static int teardown(void **state)
 static gb_pin_result check(gb_store *st, const char *pin, long *wait)
 {
     long w = -1;
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_pin_result r = gb_settings_pin_check(st, pin, MAX, LOCK, &w, &err);
     if (wait)
         *wait = w;

@@ -69,7 +69,7 @@ static void import_text(gb_store *st, const char *batch, const char *csv, int fl
                         gb_import_result *res, gb_roster *keep)
 {
     gb_roster r;
-    gb_err err = {{0}};
+    gb_err err = {0};
     int prc = gb_roster_parse((const unsigned char *)csv, strlen(csv), 1000, &r);
     int rc = prc < 0 ? -1 : gb_roster_import(st, batch, &r, flags, res, &err);
     if (rc != want_rc)

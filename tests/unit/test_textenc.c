@@ -23,7 +23,7 @@ static char *convert_ok(const void *data, size_t len, const char *want_encoding)
     char *out = NULL;
     size_t out_len = 0;
     const char *enc = NULL;
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_text_to_utf8(data, len, &out, &out_len, &enc, &err) != 0)
         fail_msg("conversion failed: %s", err.msg);
     assert_non_null(out);
@@ -39,7 +39,7 @@ static gb_err convert_bad(const void *data, size_t len)
     char *out = (char *)"untouched";
     size_t out_len = 0;
     const char *enc = NULL;
-    gb_err err = {{0}};
+    gb_err err = {0};
     if (gb_text_to_utf8(data, len, &out, &out_len, &enc, &err) != -1)
         fail_msg("accepted as %s: '%s'", enc, out);
     assert_null(out);

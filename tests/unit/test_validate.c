@@ -187,7 +187,7 @@ static void test_id_suffix_cuts_full_masked_and_short_forms(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[5] = "????";
-        gb_err err = {{0}};
+        gb_err err = {0};
         if (gb_id_suffix(cases[i].in, out, &err) != 0)
             fail_msg("'%s' refused: %s", cases[i].in, err.msg);
         if (strcmp(out, cases[i].want) != 0)
@@ -517,7 +517,7 @@ static gb_batch good_batch(void)
 static void test_batch_validate_names_the_bad_field(void **state)
 {
     (void)state;
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_batch b = good_batch();
     if (gb_batch_validate(&b, &err) != 0)
         fail_msg("good batch refused: %s", err.msg);

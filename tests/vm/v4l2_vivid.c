@@ -41,7 +41,7 @@ int main(int argc, char **argv)
     cfg.preview_width = 640;
     cfg.preview_height = 480;
     cfg.preview_fps = 30;
-    gb_err err = {{0}};
+    gb_err err = {0};
 
     gb_cam_found found[8];
     int n = gb_camera_list(&cfg, "v4l2", found, 8, &err);
