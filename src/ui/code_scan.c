@@ -48,7 +48,7 @@ static void refuse(gb_ui *ui, gb_code_scan *cs, gb_code_status why, const char *
 static int check(gb_ui *ui, gb_code_scan *cs, const char *payload, const char *source)
 {
     gb_code_identity id;
-    gb_err err = {{0}};
+    gb_err err = {0};
     gb_code_status why = ui->decoder->decode(payload, strlen(payload), &id, &err);
     sodium_memzero(&id, sizeof id);
     char fp[9];
