@@ -67,12 +67,12 @@ wait-button capture
 wait 1500
 expect-no-overlap
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 expect-no-overlap
 tap retake
 wait-screen photo
 show-photo $SRC/assets/photos/02-compliant.jpg
-wait-screen result 30000
+wait-screen result 90000
 expect-no-overlap
 tap accept
 wait-screen payment

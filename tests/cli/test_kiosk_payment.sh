@@ -34,7 +34,7 @@ wait-screen photo
 show-photo $SRC/assets/photos/02-compliant.jpg
 wait-text 很好，请保持不动
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 tap accept
 wait-screen payment
 expect-text 20.00

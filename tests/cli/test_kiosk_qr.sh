@@ -194,14 +194,14 @@ wait-screen photo
 show-photo $SRC/tests/data/faces/cat.png
 wait-button capture
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 expect-text 还可以重拍 5 次
 tap retake
 wait-screen photo
 show-photo $SRC/assets/photos/01-eyes-closed-tilted.png
 wait-button capture
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 expect-text 还可以重拍 4 次
 tap home
 wait-screen welcome

@@ -33,7 +33,7 @@ wait-screen photo
 show-photo $SRC/tests/data/faces/eyes-closed-tilted.png
 wait-button capture
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 expect-text 照片不符合要求
 expect-text 头歪了
 expect-text pictogram:tilted
@@ -74,7 +74,7 @@ wait-screen photo
 show-photo $SRC/tests/data/faces/two-faces.png
 wait-button capture
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 expect-text 画面中只能有一个人
 expect-text pictogram:several-faces
 expect-no-text 1 / 2

@@ -53,14 +53,14 @@ wait-screen photo
 show-photo $SRC/assets/photos/01-eyes-closed-tilted.png
 wait-button capture
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 expect-text 照片不符合要求
 tap retake
 wait-screen photo
 show-photo $SRC/assets/photos/02-compliant.jpg
 wait-text 很好，请保持不动
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 tap accept
 wait-screen payment
 tap pay-done
@@ -138,7 +138,7 @@ wait-screen photo
 show-photo $SRC/assets/photos/02-compliant.jpg
 wait-text 很好，请保持不动
 tap capture
-wait-screen result 30000
+wait-screen result 90000
 expect-text 照片符合要求
 tap accept
 wait-screen done
