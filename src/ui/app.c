@@ -333,12 +333,14 @@ static const gb_hit *hit_at(const gb_ui *ui, int x, int y)
     return NULL;
 }
 
-static void on_press(gb_ui *ui, int x, int y)
+/* at_ms: the event's own time, not the frame's: a press and a release
+ * handled in frames 33 ms apart must measure what the finger did. */
+static void on_press(gb_ui *ui, int x, int y, double at_ms)
 {
     const gb_hit *h = hit_at(ui, x, y);
     ui->press_down = 1;
     ui->press_fired = 0;
-    ui->press_ms = ui->now_ms;
+    ui->press_ms = at_ms;
     snprintf(ui->press_id, sizeof ui->press_id, "%s", h ? h->id : "");
 }
 
@@ -355,10 +357,10 @@ static void on_drag(gb_ui *ui, int x, int y)
 /* Touch screens without a keyboard have neither F12 nor, for some staff,
  * the patience for five quick taps: holding the welcome screen's title bar
  * for [staff] long_press_ms opens the PIN screen too, while still held. */
-static void check_long_press(gb_ui *ui)
+static void check_long_press(gb_ui *ui, double now_ms)
 {
     if (!ui->press_down || ui->press_fired || ui->cur != GB_SCREEN_WELCOME || strcmp(ui->press_id, "title") != 0 ||
-        ui->now_ms - ui->press_ms < ui->cfg.staff_long_press_ms)
+        now_ms - ui->press_ms < ui->cfg.staff_long_press_ms)
         return;
     ui->press_fired = 1;
     ui->title_taps = 0;
@@ -367,9 +369,13 @@ static void check_long_press(gb_ui *ui)
     switch_now(ui);
 }
 
-static void on_tap(gb_ui *ui, int x, int y)
+static void on_tap(gb_ui *ui, int x, int y, double at_ms)
 {
     flush_keys(ui);
+    /* a finger lifted in the frame that would have seen it reach the
+     * long-press time (3000 ms held, released at 3000) still counts */
+    if (ui->press_down && !ui->press_fired)
+        check_long_press(ui, at_ms);
     int fired = ui->press_fired;
     ui->press_down = ui->press_fired = 0;
     ui->press_id[0] = 0;
@@ -406,7 +412,7 @@ static void handle_sdl(gb_ui *ui, const SDL_Event *e)
         break;
     case SDL_MOUSEBUTTONDOWN:
         if (e->button.button == SDL_BUTTON_LEFT)
-            on_press(ui, e->button.x, e->button.y);
+            on_press(ui, e->button.x, e->button.y, e->button.timestamp);
         break;
     case SDL_MOUSEMOTION:
         if (e->motion.state & SDL_BUTTON_LMASK)
@@ -414,7 +420,7 @@ static void handle_sdl(gb_ui *ui, const SDL_Event *e)
         break;
     case SDL_MOUSEBUTTONUP:
         if (e->button.button == SDL_BUTTON_LEFT)
-            on_tap(ui, e->button.x, e->button.y);
+            on_tap(ui, e->button.x, e->button.y, e->button.timestamp);
         break;
     default:
         break;
@@ -614,7 +620,7 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
             handle_sdl(ui, &e);
         if (ui->quit) /* closed by staff (or the window manager): no further script step */
             break;
-        check_long_press(ui);
+        check_long_press(ui, ui->now_ms);
         if (ui->klen && ui->now_ms - ui->k_last_ms > ui->cfg.scanner_max_key_gap_ms)
             flush_keys(ui);
         const gb_screen_ops *sc = ui->screens[ui->cur];

@@ -35,9 +35,17 @@ press start 3400
 wait-screen identity
 tap home
 wait-screen welcome
+press title 2900
+expect-screen welcome
+press title 3000
+expect-screen staff-pin
+tap back
+wait-screen welcome
 S
 if kiosk press; then ok; else bad "long-press script: $(tail -3 "$T/press.err")"; fi
-grep -c "screen staff-pin" "$T/press.err" | grep -qx 1 && ok || bad "the PIN screen did not open exactly once"
+# twice: 3400 ms, and exactly 3000 ms (the docs' example; released in
+# the frame that would have seen 3000 ms, it used to be lost)
+grep -c "screen staff-pin" "$T/press.err" | grep -qx 2 && ok || bad "the PIN screen did not open exactly twice"
 # a centre that sets it shorter
 sed 's/^\[store\]/[staff]\nlong_press_ms = 1000\n[store]/' "$T/kiosk.ini" >"$T/press1s.ini"
 cat >"$T/press1s.script" <<S
