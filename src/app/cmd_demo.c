@@ -13,6 +13,7 @@
 #include "core/roster.h"
 #include "store/batch.h"
 #include "store/fileio.h"
+#include "store/order.h"
 #include "store/roster_import.h"
 
 #ifndef GB_ASSETS_DIR
@@ -65,6 +66,24 @@ static int remove_demo_store(const char *dir)
     return 0;
 }
 
+/* 1 when the store there has no batch and no order. */
+static int store_is_empty(gb_cli *cli)
+{
+    gb_store *st = gb_cli_open_store(cli);
+    if (!st)
+        return 0;
+    gb_batch *batches = NULL;
+    gb_order *orders = NULL;
+    size_t nb = 1, no = 1;
+    gb_err err;
+    if (gb_batch_list(st, &batches, &nb, &err) < 0 || gb_order_list(st, NULL, NULL, 1, &orders, &no, &err) < 0)
+        nb = 1;
+    free(batches);
+    free(orders);
+    gb_store_close(st);
+    return nb == 0 && no == 0;
+}
+
 static int run(gb_cli *cli, int argc, char **argv)
 {
     const char *assets = getenv("GRADBOOTH_ASSETS");
@@ -96,6 +115,11 @@ static int run(gb_cli *cli, int argc, char **argv)
         return GB_EXIT_USAGE;
     }
     int created = access(db, F_OK) != 0;
+    if (!created && access(mark, F_OK) != 0 && store_is_empty(cli)) {
+        /* An empty store (a kiosk started there once, before any batch
+         * was added) holds nothing to protect: the demo may have it. */
+        created = 1;
+    }
     if (!created && access(mark, F_OK) != 0) {
         /* A store the demo did not make: a real kiosk's (the demo's
          * default data_dir is the kiosk user's). Fictional students must

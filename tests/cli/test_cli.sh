@@ -136,6 +136,13 @@ expect 0 "demo again" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T
 contains "$T/out" "0 added, 8 already there" "demo idempotent"
 expect 0 "demo --fresh on its own store" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/demo" demo --fresh
 contains "$T/out" "8 added" "the demo's own store starts afresh"
+# a store a kiosk made before anything was added to it (the kiosk started
+# once before make demo) holds nothing to protect: the demo takes it
+printf 'wait-screen welcome\n' >"$T/first.script"
+expect 0 "a first kiosk run" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/empty" kiosk --headless --script "$T/first.script"
+expect 0 "demo on an empty store" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/empty" demo
+contains "$T/out" "8 added" "the demo fills an empty store"
+[ -f "$T/empty/.gradbooth-demo" ] && passes=$((passes + 1)) || { echo "FAIL: empty store taken but not marked"; fails=$((fails + 1)); }
 expect 2 "demo with a stray word" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo now
 
 # Nothing above may have written a log line with student data.
