@@ -5,11 +5,14 @@
  * re-rendering and keeps the code trivial. */
 #include "ui/text.h"
 
+#include "core/log.h"
+
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define NSIZES 16
 #define CACHE_SLOTS 512
@@ -44,6 +47,10 @@ static int find_font(const char *family, char *out, size_t size, gb_err *err)
         gb_err_set(err, "font '%s': not a fontconfig name", family);
         return -1;
     }
+    /* Every screen is Chinese first: when the family is not installed,
+     * fontconfig's substitute must still cover Chinese (DejaVu, its usual
+     * answer, draws every character as a box). */
+    FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"zh-cn");
     FcConfigSubstitute(NULL, pat, FcMatchPattern);
     FcDefaultSubstitute(pat);
     FcResult res;
@@ -55,6 +62,18 @@ static int find_font(const char *family, char *out, size_t size, gb_err *err)
     int ok = match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch;
     if (ok)
         snprintf(out, size, "%s", (const char *)file);
+    /* a font has several family names (one per language): any will do */
+    FcChar8 *got = NULL, *first = NULL;
+    int named = 0;
+    size_t flen = strcspn(family, ":");
+    for (int i = 0; ok && !named && FcPatternGetString(match, FC_FAMILY, i, &got) == FcResultMatch; i++) {
+        if (!first)
+            first = got;
+        named = strlen((const char *)got) == flen && strncasecmp((const char *)got, family, flen) == 0;
+    }
+    if (ok && !named)
+        gb_log_warn("kiosk: font '%s' is not installed; using '%s' (%s) instead ([kiosk] font)", family,
+                    first ? (const char *)first : "?", out);
     if (match)
         FcPatternDestroy(match);
     /* only the path is needed: give fontconfig's caches back now */
@@ -89,6 +108,19 @@ gb_text *gb_text_open(SDL_Renderer *r, const char *family, char *path_out, size_
         free(t);
         return NULL;
     }
+    /* The words every student sees first. A font without them would show
+     * boxes on every screen: refuse to start instead, saying why. */
+    static const Uint32 needed[] = {0x91C7, 0x96C6, 0x7167, 0x7247, 0x5B66, 0x4FE1, 0x7F51}; /* 采集照片学信网 */
+    for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
+        if (!TTF_GlyphIsProvided32(probe, needed[i])) {
+            gb_err_set(err,
+                       "font %s has no Chinese characters (no U+%04X): install fonts-noto-cjk or set [kiosk] font "
+                       "to a Chinese font (fc-list :lang=zh)",
+                       t->path, (unsigned)needed[i]);
+            TTF_CloseFont(probe);
+            free(t);
+            return NULL;
+        }
     t->sizes[0].px = 24;
     t->sizes[0].font = probe;
     if (path_out)

@@ -143,6 +143,22 @@ expect 0 "a first kiosk run" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-
 expect 0 "demo on an empty store" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/empty" demo
 contains "$T/out" "8 added" "the demo fills an empty store"
 [ -f "$T/empty/.gradbooth-demo" ] && passes=$((passes + 1)) || { echo "FAIL: empty store taken but not marked"; fails=$((fails + 1)); }
+# --- the kiosk's font: a family that is not installed falls back to a
+# Chinese one with a warning; a font without Chinese refuses to start
+# (it drew every screen as boxes)
+cp "$SRC/kiosk-config/demo.ini" "$T/font.ini"
+printf '[kiosk]\nfont = Nonexistent Font\n' >>"$T/font.ini"
+expect 0 "a font that is not installed" "$GB" --config "$T/font.ini" --data-dir "$T/empty" kiosk --headless --script "$T/first.script"
+contains "$T/err" "font 'Nonexistent Font' is not installed; using 'Noto Sans CJK" "the fallback font is named"
+latin=$(comm -23 <(fc-list -f '%{family[0]}\n' :lang=en | sort -u) <(fc-list -f '%{family[0]}\n' :lang=zh-cn | sort -u) | head -1)
+if [ -n "$latin" ]; then
+  cp "$SRC/kiosk-config/demo.ini" "$T/latin.ini"
+  printf '[kiosk]\nfont = %s\n' "$latin" >>"$T/latin.ini"
+  expect 1 "a font without Chinese ($latin)" "$GB" --config "$T/latin.ini" --data-dir "$T/empty" kiosk --headless --script "$T/first.script"
+  contains "$T/err" "has no Chinese characters" "a font without Chinese is refused"
+else
+  echo "note: every installed font covers Chinese; the refusal is not exercised"
+fi
 expect 2 "demo with a stray word" "$GB" --config "$SRC/kiosk-config/demo.ini" $D demo now
 
 # Nothing above may have written a log line with student data.
