@@ -15,7 +15,9 @@ static void usage(void)
 {
     printf("usage: gradbooth kiosk [--script FILE] [--screenshots DIR] [--headless]\n"
            "\nRuns the kiosk: fullscreen (or a window with [kiosk] fullscreen = 0), or with\n"
-           "SDL's offscreen driver when there is no display (or with --headless).\n"
+           "SDL's offscreen driver with --headless, or with --script when there is no\n"
+           "display. Without either it needs a screen (X, Wayland, or the console through\n"
+           "SDL_VIDEODRIVER=kmsdrm) and says so when it finds none.\n"
            "  --script FILE      play the input events in FILE (docs/kiosk-script.md), then exit;\n"
            "                     exit status 1 when a step fails\n"
            "  --screenshots DIR  write a PNG of the screen after each script step into DIR\n"

@@ -516,8 +516,12 @@ static int want_headless(const gb_ui_opts *opts)
     const char *drv = getenv("SDL_VIDEODRIVER");
     if (drv && strcmp(drv, "offscreen") == 0)
         return 1;
+    /* Without a desktop a script still plays offscreen (make demo over
+     * ssh, the tests). The kiosk itself does not: a booth without X or
+     * Wayland runs on the console through SDL's kmsdrm driver, and an
+     * offscreen kiosk nobody can see must not look as if it started. */
     const char *d = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
-    return !(d && d[0]) && !(wl && wl[0]);
+    return opts->script_path && !(d && d[0]) && !(wl && wl[0]);
 }
 
 int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err *err)
@@ -553,8 +557,22 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
     int headless = want_headless(opts);
     if (headless)
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) < 0) {
-        gb_err_set(err, "SDL: %s", SDL_GetError());
+    int sdl_ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0;
+    const char *drv = sdl_ok ? SDL_GetCurrentVideoDriver() : NULL;
+    /* SDL falls back to its offscreen driver by itself when it finds no
+     * screen: a kiosk nobody can see must say so, not run */
+    int invisible = drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0);
+    if (!sdl_ok || (!headless && invisible)) {
+        if (headless)
+            gb_err_set(err, "SDL: %s", SDL_GetError());
+        else
+            gb_err_set(err,
+                       "no screen to show the kiosk on (%s). Start it in the booth's graphical session, or on "
+                       "the console with access to /dev/dri (SDL_VIDEODRIVER=kmsdrm); --headless or --script "
+                       "run it without a screen",
+                       sdl_ok ? "SDL found only its offscreen driver" : SDL_GetError());
+        if (sdl_ok)
+            SDL_Quit();
         free(ui);
         return -1;
     }
@@ -584,7 +602,8 @@ int gb_ui_run(const gb_config *cfg, gb_store *st, const gb_ui_opts *opts, gb_err
     ui->text = gb_text_open(ui->r, cfg->font, font_path, sizeof font_path, err);
     if (!ui->text)
         goto out;
-    gb_log_info("kiosk: %dx%d %s, font %s", ui->w, ui->h, headless ? "offscreen" : "window", font_path);
+    gb_log_info("kiosk: %dx%d %s (SDL video driver %s), font %s", ui->w, ui->h, headless ? "offscreen" : "window",
+                SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "?", font_path);
     if (opts->script_path) {
         ui->script = gb_script_load(opts->script_path, err);
         if (!ui->script)

@@ -143,6 +143,11 @@ expect 0 "a first kiosk run" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-
 expect 0 "demo on an empty store" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/empty" demo
 contains "$T/out" "8 added" "the demo fills an empty store"
 [ -f "$T/empty/.gradbooth-demo" ] && passes=$((passes + 1)) || { echo "FAIL: empty store taken but not marked"; fails=$((fails + 1)); }
+# --- the kiosk without a screen, a script or --headless: it says so and
+# stops (it used to run offscreen, where nobody saw it)
+expect 2 "a kiosk with no screen" timeout 60 env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/empty" kiosk
+contains "$T/err" "no screen to show the kiosk on" "no screen is reported"
+
 # --- the kiosk's font: a family that is not installed falls back to a
 # Chinese one with a warning; a font without Chinese refuses to start
 # (it drew every screen as boxes)
