@@ -21,6 +21,12 @@ int gb_cli_load_config(gb_cli *cli)
         fprintf(stderr, "gradbooth: config: %s\n", err.msg);
         return -1;
     }
+    if (len >= 2 && ((text[0] == 0xFF && text[1] == 0xFE) || (text[0] == 0xFE && text[1] == 0xFF))) {
+        fprintf(stderr, "gradbooth: config: %s is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8\n",
+                cli->config_path);
+        free(text);
+        return -1;
+    }
     if (strlen((char *)text) != len) {
         fprintf(stderr, "gradbooth: config: %s: binary data (a NUL byte) in a text file\n",
                 cli->config_path);
@@ -46,6 +52,9 @@ void gb_cli_data_dir(const gb_cli *cli, char *out, size_t size)
 {
     if (cli->data_dir && cli->data_dir[0]) {
         snprintf(out, size, "%s", cli->data_dir);
+    } else if (strncmp(cli->cfg.data_dir, "~/", 2) == 0 && getenv("HOME") && getenv("HOME")[0] == '/') {
+        /* a shell would expand it; people write it in config files too */
+        snprintf(out, size, "%s/%s", getenv("HOME"), cli->cfg.data_dir + 2);
     } else if (cli->cfg.data_dir[0] == '/' || (cli->cfg.data_dir[0] && !cli->config_dir[0])) {
         snprintf(out, size, "%s", cli->cfg.data_dir);
     } else if (cli->cfg.data_dir[0]) {

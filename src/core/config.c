@@ -30,7 +30,8 @@ static const gb_config_key keys[] = {
             "It starts every order number, so orders from different kiosks never collide."),
     STR_KEY("kiosk", "data_dir", data_dir, "",
             "Where the database and photos live. Empty: $XDG_DATA_HOME/gradbooth\n"
-            "(~/.local/share/gradbooth). Installed kiosks use /var/lib/gradbooth."),
+            "(~/.local/share/gradbooth). Installed kiosks use /var/lib/gradbooth. A relative\n"
+            "path is relative to this file's folder; ~/ is the user's home folder."),
     ENUM_KEY("kiosk", "language", language, "zh|en", "zh", "Language of the student screens at start: zh or en."),
     INT_KEY("kiosk", "id_max_attempts", id_max_attempts, 1, 100, "5",
             "Wrong ID suffixes (or school feature codes) in a row for one collection code\n"
@@ -561,7 +562,19 @@ int gb_config_parse_string(gb_config *cfg, const char *text, const char *origin,
     struct parse_ctx ctx = {.cfg = cfg};
     int line = ini_parse_string(text, on_ini_pair, &ctx);
     if (line > 0) {
-        if (ctx.failed)
+        /* inih names the first bad line, but a handler failure may come
+         * from a later one: a header missing its ']' is line 1's fault,
+         * not the "unknown section []" of the key under it */
+        const char *l = text;
+        for (int i = 1; i < line && l; i++)
+            l = (l = strchr(l, '\n')) ? l + 1 : NULL;
+        if (l)
+            l += strspn(l, " \t\xef\xbb\xbf");
+        size_t n = l ? strcspn(l, "\r\n") : 0;
+        if (l && l[0] == '[' && !memchr(l, ']', n))
+            gb_err_set(err, "%s line %d: '%.*s' is a [section] header without its closing ']'", origin, line,
+                       (int)(n < 60 ? n : 60), l);
+        else if (ctx.failed)
             gb_err_set(err, "%s line %d: %s", origin, line, ctx.first.msg);
         else
             gb_err_set(err, "%s line %d: not a 'key = value' line or a [section] header", origin, line);

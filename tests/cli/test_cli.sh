@@ -143,6 +143,15 @@ expect 0 "a first kiosk run" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-
 expect 0 "demo on an empty store" "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/empty" demo
 contains "$T/out" "8 added" "the demo fills an empty store"
 [ -f "$T/empty/.gradbooth-demo" ] && passes=$((passes + 1)) || { echo "FAIL: empty store taken but not marked"; fails=$((fails + 1)); }
+# --- config files as people write them: a UTF-16 file from Notepad, and
+# a data folder under ~ (a shell would expand it; the kiosk does too)
+printf '[kiosk]\nid = K1\n' | iconv -t UTF-16 >"$T/utf16.ini"
+expect 2 "a UTF-16 config" "$GB" --config "$T/utf16.ini" config show
+contains "$T/err" "is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8" "UTF-16 is named"
+printf '[kiosk]\ndata_dir = ~/gbdata\n' >"$T/tilde.ini"
+expect 0 "data_dir under ~" env HOME="$T/home" "$GB" --config "$T/tilde.ini" config show
+contains "$T/out" "data folder in use: $T/home/gbdata" "~ is the home folder"
+
 # --- the kiosk without a screen, a script or --headless: it says so and
 # stops (it used to run offscreen, where nobody saw it)
 expect 2 "a kiosk with no screen" timeout 60 env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER "$GB" --config "$SRC/kiosk-config/demo.ini" --data-dir "$T/empty" kiosk

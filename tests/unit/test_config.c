@@ -188,6 +188,19 @@ static void test_unknown_section_is_named(void **state)
     assert_string_equal(err.msg, "kiosk.ini line 4: unknown section [printer] (key 'model')");
 }
 
+/* A header missing its ']' is that line's fault; it used to be reported
+ * as line 2's "unknown section [] (key 'backend')". */
+static void test_header_without_closing_bracket_is_named(void **state)
+{
+    (void)state;
+    gb_config cfg;
+    gb_err err;
+    assert_int_equal(parse(&cfg, "[kiosk]\nid = K01\n  [camera\nbackend = file\n", &err), -1);
+    assert_string_equal(err.msg, "kiosk.ini line 3: '[camera' is a [section] header without its closing ']'");
+    assert_int_equal(parse(&cfg, "[camera\r\nbackend = file\r\n", &err), -1);
+    assert_string_equal(err.msg, "kiosk.ini line 1: '[camera' is a [section] header without its closing ']'");
+}
+
 static void test_line_that_is_not_key_value_is_an_error(void **state)
 {
     (void)state;
@@ -505,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_unknown_key_names_file_line_and_key),
         cmocka_unit_test(test_first_of_several_errors_is_reported_with_its_line),
         cmocka_unit_test(test_unknown_section_is_named),
+        cmocka_unit_test(test_header_without_closing_bracket_is_named),
         cmocka_unit_test(test_line_that_is_not_key_value_is_an_error),
         cmocka_unit_test(test_bad_integers_name_the_key_and_the_value),
         cmocka_unit_test(test_integer_limits_are_inclusive),
