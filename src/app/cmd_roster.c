@@ -95,10 +95,15 @@ static int import(gb_cli *cli, int argc, char **argv)
     }
     gb_roster r;
     int rc = gb_roster_parse(data, len, (size_t)cli->cfg.roster_max_rows, &r);
+    int workbook = gb_roster_is_workbook(data, len);
     explicit_bzero(data, len); /* it held full ID numbers */
     free(data);
     if (rc < 0) {
         int code = report_problems(cli, &r, file);
+        if (workbook)
+            fprintf(stderr, "%s is an Excel workbook, not a CSV file: in Excel choose Save As, type "
+                            "\"CSV UTF-8 (Comma delimited)\", and import the new file\n",
+                    file);
         gb_roster_free(&r);
         return code;
     }
@@ -142,11 +147,10 @@ static int import(gb_cli *cli, int argc, char **argv)
     }
     if (r.nwarnings) {
         /* printed, not refused: the school may be right */
-        gb_roster w = {.problems = r.warnings, .nproblems = r.nwarnings};
         size_t size = 256 * ((size_t)cli->cfg.roster_errors_listed + 2);
         char *buf = malloc(size);
         if (buf) {
-            gb_roster_format_problems(&w, file, (size_t)cli->cfg.roster_errors_listed, buf, size);
+            gb_roster_format_warnings(&r, file, (size_t)cli->cfg.roster_errors_listed, buf, size);
             printf("%zu warning%s (imported anyway; check with the school):\n%s", r.nwarnings,
                    r.nwarnings == 1 ? "" : "s", buf);
             free(buf);

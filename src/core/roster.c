@@ -215,16 +215,16 @@ static void plain_number(char *s)
     *w = 0;
 }
 
-void gb_roster_format_problems(const gb_roster *r, const char *origin, size_t limit, char *buf,
-                               size_t size)
+static void format_list(const gb_roster_problem *list, size_t count, const char *noun, const char *origin,
+                        size_t limit, char *buf, size_t size)
 {
     size_t used = 0;
     if (size == 0)
         return;
     buf[0] = 0;
-    size_t shown = r->nproblems < limit ? r->nproblems : limit;
+    size_t shown = count < limit ? count : limit;
     for (size_t i = 0; i < shown && used < size; i++) {
-        const gb_roster_problem *p = &r->problems[i];
+        const gb_roster_problem *p = &list[i];
         char where[192];
         if (p->line && p->column[0])
             snprintf(where, sizeof where, "%s line %zu, column '%s'", origin, p->line, p->column);
@@ -237,9 +237,25 @@ void gb_roster_format_problems(const gb_roster *r, const char *origin, size_t li
             break;
         used += (size_t)n;
     }
-    if (r->nproblems > shown && used < size)
-        snprintf(buf + used, size - used, "... and %zu more problem%s\n", r->nproblems - shown,
-                 r->nproblems - shown == 1 ? "" : "s");
+    if (count > shown && used < size)
+        snprintf(buf + used, size - used, "... and %zu more %s%s\n", count - shown, noun,
+                 count - shown == 1 ? "" : "s");
+}
+
+void gb_roster_format_problems(const gb_roster *r, const char *origin, size_t limit, char *buf, size_t size)
+{
+    format_list(r->problems, r->nproblems, "problem", origin, limit, buf, size);
+}
+
+void gb_roster_format_warnings(const gb_roster *r, const char *origin, size_t limit, char *buf, size_t size)
+{
+    format_list(r->warnings, r->nwarnings, "warning", origin, limit, buf, size);
+}
+
+
+int gb_roster_is_workbook(const unsigned char *data, size_t len)
+{
+    return len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 || memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0);
 }
 
 static void row_free(gb_roster_row *row)

@@ -103,6 +103,15 @@ int gb_id_check_digit_ok(const char *id18);
 void gb_roster_format_problems(const gb_roster *roster, const char *origin, size_t limit, char *buf,
                                size_t size);
 
+/* The same for the warnings ("... and N more warnings"). */
+void gb_roster_format_warnings(const gb_roster *roster, const char *origin, size_t limit, char *buf,
+                               size_t size);
+
+/* 1 when data is an Excel workbook (.xlsx is a zip, .xls an OLE file),
+ * not a CSV: a renamed workbook is the commonest bad roster, and its
+ * problem list ("binary data") does not say what to do. */
+int gb_roster_is_workbook(const unsigned char *data, size_t len);
+
 void gb_roster_free(gb_roster *roster);
 
 #endif

@@ -319,7 +319,7 @@ static void *work(void *arg)
         }
         /* an .xlsx is a zip ("PK"), an old .xls an OLE file: renamed .csv,
          * they need saving as CSV in Excel, which the screen says */
-        j->excel = len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 || memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0);
+        j->excel = gb_roster_is_workbook(data, len);
         atomic_store(&j->step, STEP_PARSE);
         int rc = gb_roster_parse(data, len, j->max_rows, &j->r);
         explicit_bzero(data, len); /* it held full ID numbers */

@@ -90,6 +90,9 @@ printf '学号,姓名,身份证号\nX003,"张三,1234\n' >"$T/broken.csv"
 expect 1 "broken quoting" "$GB" $D roster import "$T/broken.csv" --batch 2026X01
 contains "$T/err" "broken.csv: line 2, column 6: a quoted field is never closed" "quote error located"
 printf '学号,身份证号\nX003,110105200301011234\n' >"$T/nocol.csv"
+printf 'PK\003\004[Content_Types].xml\000\000\001' >"$T/book.csv"
+expect 1 "an Excel workbook renamed .csv" "$GB" $D roster import "$T/book.csv" --batch 2026X01
+contains "$T/err" "is an Excel workbook, not a CSV file: in Excel choose Save As" "the CLI says how to save a CSV"
 expect 1 "missing column" "$GB" $D roster import "$T/nocol.csv" --batch 2026X01
 contains "$T/err" "missing column 姓名/name" "missing column named"
 printf '学号,姓名,身份证号\nX003,甲,110105200301011234\nX004,乙,12\nX003,丙,1234\n' >"$T/dup.csv"

@@ -482,6 +482,33 @@ static void test_more_than_the_listed_problems_are_counted(void **state)
     gb_roster_free(&r);
 }
 
+/* Warnings are counted as warnings ("... and 136345 more problems" after
+ * "warnings (imported anyway)" read as if the import had failed). */
+static void test_format_warnings_says_warnings(void **state)
+{
+    (void)state;
+    gb_roster r;
+    memset(&r, 0, sizeof r);
+    for (int i = 0; i < 4; i++)
+        gb_roster_add_warning(&r, (size_t)(10 + i), "身份证号", "odd %d", i);
+    char buf[512];
+    gb_roster_format_warnings(&r, "w.csv", 2, buf, sizeof buf);
+    assert_string_equal(buf, "w.csv line 10, column '身份证号': odd 0\n"
+                             "w.csv line 11, column '身份证号': odd 1\n"
+                             "... and 2 more warnings\n");
+    assert_int_equal(r.nproblems, 0);
+    gb_roster_free(&r);
+}
+
+static void test_workbooks_are_recognised(void **state)
+{
+    (void)state;
+    assert_true(gb_roster_is_workbook((const unsigned char *)"PK\x03\x04rest", 8));
+    assert_true(gb_roster_is_workbook((const unsigned char *)"\xD0\xCF\x11\xE0\xA1\xB1", 6));
+    assert_false(gb_roster_is_workbook((const unsigned char *)"PK,x\n", 5));
+    assert_false(gb_roster_is_workbook((const unsigned char *)"PK", 2));
+}
+
 static void test_format_problems_without_line_or_column(void **state)
 {
     (void)state;
@@ -746,6 +773,8 @@ int main(void)
         cmocka_unit_test(test_rows_with_extra_nonempty_fields_are_problems),
         cmocka_unit_test(test_more_than_the_listed_problems_are_counted),
         cmocka_unit_test(test_format_problems_without_line_or_column),
+        cmocka_unit_test(test_format_warnings_says_warnings),
+        cmocka_unit_test(test_workbooks_are_recognised),
         cmocka_unit_test(test_add_problem_keeps_every_problem),
         cmocka_unit_test(test_max_rows_limit_refuses_larger_files),
         cmocka_unit_test(test_names_and_student_numbers_are_checked),
