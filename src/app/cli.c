@@ -165,31 +165,53 @@ static int cells(unsigned cp)
                : 1;
 }
 
+/* The next code point of p (a lone or cut byte counts as itself) and its
+ * length. */
+static unsigned next_cp(const unsigned char *p, int *len)
+{
+    unsigned cp = *p;
+    *len = 1;
+    if (cp >= 0xF0 && p[1] && p[2] && p[3]) {
+        cp = ((cp & 7u) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
+        *len = 4;
+    } else if (cp >= 0xE0 && p[1] && p[2]) {
+        cp = ((cp & 15u) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
+        *len = 3;
+    } else if (cp >= 0xC0 && p[1]) {
+        cp = ((cp & 31u) << 6) | (p[1] & 63u);
+        *len = 2;
+    }
+    return cp;
+}
+
+static int cell_width(unsigned cp)
+{
+    return cp < 0x20 || cp == 0x7F ? 1 : cells(cp);
+}
+
 void gb_cli_cell(FILE *f, const char *s, int width)
 {
+    int total = 0, len;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p += len)
+        total += cell_width(next_cp(p, &len));
+    /* too long for its column: cut, and say so with "…", so the columns
+     * after it stay in line (a long name pushed the state column out) */
+    int room = width > 0 && total > width ? width - 1 : -1;
     int used = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned cp = *p;
-        int len = 1;
-        if (cp >= 0xF0 && p[1] && p[2] && p[3]) {
-            cp = ((cp & 7u) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
-            len = 4;
-        } else if (cp >= 0xE0 && p[1] && p[2]) {
-            cp = ((cp & 15u) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
-            len = 3;
-        } else if (cp >= 0xC0 && p[1]) {
-            cp = ((cp & 31u) << 6) | (p[1] & 63u);
-            len = 2;
-        }
-        if (cp < 0x20 || cp == 0x7F) {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p += len) {
+        unsigned cp = next_cp(p, &len);
+        int c = cell_width(cp);
+        if (room >= 0 && used + c > room)
+            break;
+        if (cp < 0x20 || cp == 0x7F)
             fputc(' ', f);
-            used++;
-        } else {
+        else
             fwrite(p, 1, (size_t)len, f);
-            used += cells(cp);
-        }
-        p += len;
+        used += c;
+    }
+    if (room >= 0) {
+        fputs("\xe2\x80\xa6", f); /* … */
+        used++;
     }
     for (; used < width; used++)
         fputc(' ', f);

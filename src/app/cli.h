@@ -49,7 +49,8 @@ const char *gb_cli_repeated_option(int argc, char **argv);
 
 /* Prints s for a terminal column of `width` cells: control characters
  * shown as spaces (a newline in a roster field must not break a table),
- * Chinese characters counted as two cells, padded with spaces. */
+ * Chinese characters counted as two cells, padded with spaces; a value
+ * wider than the column is cut and ends in "…". width 0: no column. */
 void gb_cli_cell(FILE *f, const char *s, int width);
 
 /* Whether argv holds -h or --help. */

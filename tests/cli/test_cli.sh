@@ -120,6 +120,15 @@ expect 0 "orders list empty" "$GB" $D orders list
 contains "$T/out" "no orders" "no orders yet"
 expect 2 "orders list bad state" "$GB" $D orders list --state shipped
 expect 1 "orders show unknown" "$GB" $D orders show K01-000000-00001
+# a long name keeps the table in line: cut to its column, ending in "…"
+printf '学号,姓名,身份证号\nX009,阿卜杜热合曼·买买提·艾合买提江·库尔班,650102200301011237\n' >"$T/long.csv"
+expect 0 "a long name" "$GB" $D roster import "$T/long.csv" --batch 2026X01
+sqlite3 "$T/data/orders.db" "INSERT INTO orders (order_no, batch_id, student_id, state, price_fen, created_at, updated_at)
+  SELECT 'K01-261204-00009', batch_id, id, 'awaiting_payment', 2000, '2026-12-04T08:00:00Z', '2026-12-04T08:00:00Z'
+  FROM students WHERE student_no = 'X009'"
+expect 0 "orders list with a long name" "$GB" $D orders list
+contains "$T/out" "阿*********… awaiting_payment " "the name is cut to its 12 cells"
+sqlite3 "$T/data/orders.db" "DELETE FROM orders WHERE order_no = 'K01-261204-00009'"
 expect 0 "store check" "$GB" $D store check
 contains "$T/out" "integrity ok" "integrity"
 
