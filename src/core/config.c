@@ -68,6 +68,14 @@ static const gb_config_key keys[] = {
             "(a capture with no face in it does not count)."),
     INT_KEY("kiosk", "review_hours", review_hours, 1, 720, "48",
             "The review time promised on the done screen, hours."),
+    INT_KEY("kiosk", "info_name_min_pct", info_name_min_pct, 50, 100, "75",
+            "Personal-data screen: a name too long for one line is drawn smaller, down to\n"
+            "this percent of the title size, and then wrapped, never cut (a student checks\n"
+            "the whole name)."),
+    INT_KEY("kiosk", "info_keypad_min_px", info_keypad_min_px, 200, 470, "300",
+            "Personal-data screen: the smallest height of the keypad or keyboard, in design\n"
+            "pixels (1080 wide). When long roster fields leave less room below the card, the\n"
+            "card's text is drawn at the small size first."),
     STR_KEY("kiosk", "lookup_url", lookup_url, "",
             "Address the done screen's QR code points to, followed by the order number.\n"
             "Empty: the QR code carries the order number only."),

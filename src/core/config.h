@@ -32,6 +32,8 @@ typedef struct gb_config {
     int retake_limit;
     int review_hours;
     char lookup_url[256];
+    int info_name_min_pct;
+    int info_keypad_min_px;
     /* [capture] */
     int countdown_s;
     int auto_capture_hold_ms;

@@ -9,6 +9,7 @@
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,61 +267,140 @@ static size_t u8len(unsigned char b)
     return b < 0x80 ? 1 : b >> 5 == 6 ? 2 : b >> 4 == 14 ? 3 : b >> 3 == 30 ? 4 : 1;
 }
 
+/* Kinsoku (the rules of Chinese and Japanese typesetting): these never
+ * start a line... */
+static const char *const closers[] = {"）", "」", "』", "】", "，", "。", "、", "；", "：", "！", "？", "》",
+                                      "〉", "〕", "｝", "］", "”", "’", "·", "・", "…", ")", "]", "}",
+                                      ",", ".", ";", ":", "!", "?", "%"};
+/* ...and these never end one. */
+static const char *const openers[] = {"（", "「", "『", "【", "《", "〈", "〔", "｛", "［", "“", "‘", "(", "[", "{"};
+
+static int starts_with_any(const char *p, const char *const *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(p, set[i], strlen(set[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Start of the character before byte offset b. */
+static size_t prev_char(const char *s, size_t b)
+{
+    do
+        b--;
+    while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80);
+    return b;
+}
+
+/* A character that belongs to a word written with spaces (Latin, digits,
+ * dashes): below the CJK blocks, which start at U+2E80 (3-byte sequences
+ * from E2 BA 80). */
+static int wordish(const char *p)
+{
+    unsigned char b0 = (unsigned char)p[0], b1 = (unsigned char)p[1];
+    if (b0 < 0x80)
+        return b0 != ' ';
+    if (b0 < 0xE2)
+        return 1;
+    return b0 == 0xE2 && b1 < 0xBA;
+}
+
+/* May a line end before byte b (b > 0)? within_words: also inside a word
+ * (when a word is wider than the box). */
+static int break_ok(const char *s, size_t b, int within_words)
+{
+    const char *a = s + prev_char(s, b), *c = s + b;
+    if (starts_with_any(c, closers, sizeof closers / sizeof closers[0]) ||
+        starts_with_any(a, openers, sizeof openers / sizeof openers[0]))
+        return 0;
+    if (*a == ' ' || *c == ' ' || within_words)
+        return 1;
+    return !(wordish(a) && wordish(c)); /* between two letters of a word: no */
+}
+
+size_t gb_text_line_break(const char *s, int w, int (*measure)(void *ctx, const char *s, size_t n), void *ctx,
+                          const char **next)
+{
+    size_t end = strcspn(s, "\n");
+    /* the longest run of whole characters that fits (always one) */
+    size_t n = 0;
+    while (n < end) {
+        size_t k = u8len((unsigned char)s[n]);
+        if (n + k > end)
+            k = end - n;
+        if (n > 0 && measure(ctx, s, n + k) > w)
+            break;
+        n += k;
+    }
+    if (n == end) {
+        *next = s + end + (s[end] == '\n');
+        return end;
+    }
+    /* the last place at or before n where the rules allow a break; a space
+     * there is dropped, it would only push the text off the edge. A word
+     * wider than the box is cut, still not before a closer. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t b = n; b > 0; b = prev_char(s, b)) {
+            if (!break_ok(s, b, pass))
+                continue;
+            size_t len = b;
+            while (len > 0 && s[len - 1] == ' ')
+                len--;
+            if (len == 0)
+                continue;
+            const char *q = s + b;
+            while (*q == ' ')
+                q++;
+            *next = q;
+            return len;
+        }
+    }
+    /* no allowed break on the whole line (a box a character or two wide):
+     * cut where it is full rather than run off the box */
+    *next = s + n;
+    return n;
+}
+
+typedef struct {
+    gb_text *t;
+    int px;
+    char buf[2048];
+} measure_ctx;
+
+static int measure_prefix(void *ctx, const char *s, size_t n)
+{
+    measure_ctx *m = ctx;
+    if (n >= sizeof m->buf)
+        return INT_MAX;
+    memcpy(m->buf, s, n);
+    m->buf[n] = 0;
+    int w;
+    gb_text_size(m->t, m->buf, m->px, &w, NULL);
+    return w;
+}
+
 int gb_text_wrap(gb_text *t, const char *s, int px, SDL_Color c, int x, int y, int w, int align, int draw)
 {
     int line_h;
     gb_text_size(t, "国", px, NULL, &line_h);
     line_h = line_h * 12 / 10;
-    char line[2048];
+    measure_ctx m = {.t = t, .px = px};
     int top = y;
     const char *p = s;
     while (*p) {
-        /* grow the line one character at a time; remember the last place a
-         * Latin word may break (a space) so words are not split */
-        size_t n = 0, brk = 0;
-        const char *q = p;
-        while (*q && *q != '\n') {
-            size_t k = u8len((unsigned char)*q);
-            if (n + k >= sizeof line)
-                break;
-            memcpy(line + n, q, k);
-            line[n + k] = 0;
-            int lw;
-            gb_text_size(t, line, px, &lw, NULL);
-            if (lw > w && n > 0) {
-                line[n] = 0;
-                break;
-            }
-            if (*q == ' ')
-                brk = n;
-            n += k;
-            q += k;
-        }
-        /* Chinese punctuation never starts a line: keep it on this one */
-        static const char *const closers[] = {"。", "，", "、", "；", "：", "！", "？", "）", "」", "》"};
-        for (size_t i = 0; *q && i < sizeof closers / sizeof closers[0]; i++) {
-            size_t cl = strlen(closers[i]);
-            if (strncmp(q, closers[i], cl) == 0 && n + cl < sizeof line) {
-                memcpy(line + n, q, cl);
-                n += cl;
-                q += cl;
-                break;
-            }
-        }
-        if (*q && *q != '\n' && brk > 0 && (unsigned char)*q < 0x80 && *q != ' ') {
-            /* the break fell inside a Latin word: go back to its space */
-            q = p + brk + 1;
-            n = brk;
-        }
-        line[n] = 0;
+        const char *next;
+        size_t n = gb_text_line_break(p, w, measure_prefix, &m, &next);
         if (draw) {
+            char line[2048];
+            snprintf(line, sizeof line, "%.*s", (int)n, p);
             int lx = align == 0 ? x + w / 2 : align > 0 ? x + w : x;
             gb_text_draw(t, line, px, c, lx, y, align);
+            /* the line may hold a student's name */
+            explicit_bzero(line, n < sizeof line ? n : sizeof line);
         }
         y += line_h;
-        p = q;
-        if (*p == '\n' || *p == ' ')
-            p++;
+        p = next;
     }
+    explicit_bzero(m.buf, sizeof m.buf);
     return y - top;
 }

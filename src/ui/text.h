@@ -24,8 +24,18 @@ void gb_text_size(gb_text *t, const char *s, int px, int *w, int *h);
  * 1 right-aligned at x. Returns the width. */
 int gb_text_draw(gb_text *t, const char *s, int px, SDL_Color c, int x, int y, int align);
 
-/* Draws s wrapped to width w (at '\n', before a word that would overflow,
- * or between CJK characters), starting at (x, y). align as above, relative
+/* Where the line starting at s ends in a box w wide, measure(ctx, s, n)
+ * giving the width of the first n bytes. Lines break at '\n', at a space
+ * (dropped) or between CJK characters, not inside a Latin word, and follow
+ * the Chinese rules (kinsoku): a line never starts with closing punctuation
+ * (）」』】，。、；：！？ ...) nor ends with opening punctuation (（「『【 ...);
+ * the character before such a break moves down with it. Only when no break
+ * is allowed on the whole line (one long word) is it cut where it is full.
+ * Returns the bytes of the line to draw; *next is where the next starts. */
+size_t gb_text_line_break(const char *s, int w, int (*measure)(void *ctx, const char *s, size_t n), void *ctx,
+                          const char **next);
+
+/* Draws s wrapped to width w (lines as gb_text_line_break), starting at (x, y). align as above, relative
  * to the box [x, x+w). Returns the height used. Draws nothing when draw is 0
  * (measuring). */
 int gb_text_wrap(gb_text *t, const char *s, int px, SDL_Color c, int x, int y, int w, int align, int draw);

@@ -114,6 +114,9 @@ typedef struct gb_session {
     const char *fail_id[GB_SESSION_MAX_FAILS]; /* their rule ids: the pictogram beside each */
     gb_msg notice;  /* a message shown on the current screen (validation), 0 = none */
     int has_notice;
+    /* the personal-data screen: what is wrong with each field, shown under it */
+    gb_msg phone_notice, email_notice;
+    int has_phone_notice, has_email_notice;
     /* order lookup (screen_lookup.c): the student's orders in any batch */
     int lookup_auto;     /* 1: a scan on welcome; no orders -> straight on to identity */
     int lookup_existing; /* 1: the identity flow found an open order and shows it */

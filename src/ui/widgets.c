@@ -192,6 +192,10 @@ void gb_button(gb_ui *ui, const char *id, const char *label, SDL_Rect r, gb_btn_
     if (tw > r.w - gb_px(ui, 16)) /* a long English label: smaller rather than cut */
         fs = fs * (r.w - gb_px(ui, 16)) / (tw ? tw : 1);
     gb_text_size(ui->text, label, gb_px(ui, fs), NULL, &th);
+    if (th > r.h) { /* a low key (a keypad squeezed by a tall card): smaller rather than over its neighbour */
+        fs = fs * r.h / th;
+        gb_text_size(ui->text, label, gb_px(ui, fs), NULL, &th);
+    }
     gb_label(ui, label, fs, fg, r.x + r.w / 2, r.y + (r.h - th) / 2, 0);
     if (enabled)
         gb_hit_add(ui, id, r);
