@@ -47,6 +47,10 @@ static const gb_config_key keys[] = {
             "returns to the welcome screen. Must be longer than idle_warning_s."),
     INT_KEY("kiosk", "done_return_s", done_return_s, 3, 600, "20",
             "Seconds the order-number screen stays before the kiosk returns to welcome."),
+    INT_KEY("kiosk", "welcome_refresh_s", welcome_refresh_s, 1, 3600, "60",
+            "The welcome screen reads the batches again every time the minute changes (a\n"
+            "collection window opens or ends on a minute) and at least this often, seconds,\n"
+            "for batches changed by another program (the command line, the nightly sync)."),
     INT_KEY("kiosk", "fullscreen", fullscreen, 0, 1, "1", "1: fullscreen kiosk window; 0: a normal window (testing)."),
     INT_KEY("kiosk", "window_width", window_width, 320, 7680, "1080",
             "Window size when not fullscreen, and the size of headless screenshots."),

@@ -23,6 +23,7 @@ typedef struct gb_config {
     int id_lockout_s;
     int idle_timeout_s;
     int done_return_s;
+    int welcome_refresh_s;
     int fullscreen;
     int window_width, window_height;
     char font[128];

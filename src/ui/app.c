@@ -175,7 +175,7 @@ void gb_ui_code_passed(gb_ui *ui, const char *code)
         memset(t, 0, sizeof *t);
 }
 
-int gb_ui_active_batches(gb_ui *ui, gb_batch **out, size_t *n)
+int gb_ui_active_batches(gb_ui *ui, int open_only, gb_batch **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -197,7 +197,7 @@ int gb_ui_active_batches(gb_ui *ui, gb_batch **out, size_t *n)
     /* the open ones, then the rest (a window not open yet, or just
      * closed, is still what the kiosk serves today) */
     size_t k = 0;
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < (open_only ? 1 : 2); pass++)
         for (size_t i = 0; i < nl; i++)
             if (list[i].active && (gb_batch_window(&list[i], now) == GB_WINDOW_OPEN) == (pass == 0))
                 act[k++] = list[i];
@@ -209,6 +209,16 @@ int gb_ui_active_batches(gb_ui *ui, gb_batch **out, size_t *n)
     *out = act;
     *n = k;
     return 0;
+}
+
+int gb_ui_photo_blocked(gb_ui *ui, gb_msg *why)
+{
+    if (gb_pw_status(ui->pw, NULL, 0) != GB_PW_FAILED)
+        return 0;
+    /* a model that did not load stays so (staff must act); a missing
+     * camera is looked for again and the state turns READY by itself */
+    *why = gb_pw_model_failed(ui->pw) ? GB_MSG_WELCOME_NO_MODEL : GB_MSG_WELCOME_NO_CAMERA;
+    return 1;
 }
 
 static void switch_now(gb_ui *ui)

@@ -23,6 +23,19 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(WELCOME_HELP, "如何获取图像采集码？", "How do I get my collection code?")                          \
     X(WELCOME_LOOKUP, "查询订单", "My orders")                                               \
     X(WELCOME_BATCHES, "本机正在采集 %d 个批次：", "This kiosk serves %d batches:")                      \
+    X(WELCOME_BATCHES_OPEN, "本机有 %d 个批次，现在开放采集的有 %d 个：",                                  \
+      "This kiosk has %d batches, %d open now:")                                                          \
+    X(WELCOME_STATE, "状态", "Status")                                                                   \
+    X(WELCOME_STATE_OPEN, "正在采集", "Open now")                                                        \
+    X(WELCOME_STATE_BEFORE, "尚未开始：%s 开始", "Opens at %s")                                          \
+    X(WELCOME_STATE_AFTER, "已结束：%s 结束", "Ended at %s")                                             \
+    X(WELCOME_OPENS_AT, "采集将于 %s 开始，请到时再来。", "Collection opens at %s. Please come back then.") \
+    X(WELCOME_ALL_ENDED, "本机的采集已经结束，如有疑问请联系工作人员。",                                 \
+      "Collection here has ended. Please ask the staff if in doubt.")                                     \
+    X(WELCOME_NO_CAMERA, "相机未连接，暂时不能拍照，请联系工作人员。",                                     \
+      "No camera is connected, so no photos now. Please ask the staff.")                                  \
+    X(WELCOME_NO_MODEL, "人脸检测模型没有加载，暂时不能拍照，请联系工作人员。",                            \
+      "The face model is not loaded, so no photos now. Please ask the staff.")                            \
     X(PAGE_PREV, "上一页", "Previous")                                                                   \
     X(PAGE_NEXT, "下一页", "Next")                                                                       \
     X(PAGE_LINE, "%d / %d", "%d / %d")                                                                   \

@@ -423,6 +423,14 @@ gb_pw_state gb_pw_status(gb_photo_worker *pw, char *msg, size_t size)
     return s;
 }
 
+int gb_pw_model_failed(gb_photo_worker *pw)
+{
+    pthread_mutex_lock(&pw->mu);
+    int failed = pw->state != GB_PW_STARTING && !pw->model;
+    pthread_mutex_unlock(&pw->mu);
+    return failed;
+}
+
 gb_image *gb_pw_frame(gb_photo_worker *pw, uint64_t *seq)
 {
     if (pthread_mutex_trylock(&pw->cam_mu) != 0)

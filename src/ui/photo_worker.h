@@ -62,6 +62,11 @@ void gb_pw_stop(gb_photo_worker *pw);
 /* State of the camera and the model, and the failure message when FAILED. */
 gb_pw_state gb_pw_status(gb_photo_worker *pw, char *msg, size_t size);
 
+/* 1 when the face model failed to load (once the worker has started: it
+ * is not tried again, unlike a missing camera), telling the two failures
+ * apart without the camera's lock. */
+int gb_pw_model_failed(gb_photo_worker *pw);
+
 /* The newest camera frame after *seq, or NULL (never waits: when the worker
  * holds the camera for a capture or a reopen there is simply no new frame
  * this time). The caller owns the image (gb_pw_recycle hands it back). */

@@ -52,7 +52,10 @@ static void enter(gb_ui *ui)
     batches = NULL;
     nbatches = 0;
     chip_page = 0;
-    gb_ui_active_batches(ui, &batches, &nbatches);
+    /* only batches open now: one not open yet or ended is no choice (a
+     * window that closes while the student types is the check's to say,
+     * core/identity.c) */
+    gb_ui_active_batches(ui, 1, &batches, &nbatches);
     /* preselected only when there is nothing to choose */
     if (!s->batch_no[0] && nbatches == 1)
         snprintf(s->batch_no, sizeof s->batch_no, "%s", batches[0].batch_no);

@@ -281,8 +281,16 @@ static inline int gb_px(const gb_ui *ui, double v)
 }
 
 /* Every active batch, those whose window is open first (then in the
- * store's order): what the welcome screen lists and the identity screen
- * offers. *out is malloc'd (NULL when there are none); -1 on a store error. */
-int gb_ui_active_batches(gb_ui *ui, gb_batch **out, size_t *n);
+ * store's order): what the welcome screen lists, each with its window's
+ * state. open_only: only those whose window is open now, what the identity
+ * screen offers (a student cannot start in a batch that is not open).
+ * *out is malloc'd (NULL when there are none); -1 on a store error. */
+int gb_ui_active_batches(gb_ui *ui, int open_only, gb_batch **out, size_t *n);
+
+/* Why no student session can start for want of the camera or the face
+ * model: 0 when nothing stops it (a worker still STARTING does not: the
+ * identity and data screens take longer than the model load), else the
+ * message the welcome screen shows. */
+int gb_ui_photo_blocked(gb_ui *ui, gb_msg *why);
 
 #endif
