@@ -137,9 +137,6 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(RESULT_RETAKE, "重拍", "Retake")                                                                   \
     X(RESULT_RETAKES_LEFT, "还可以重拍 %d 次", "%d retakes left")                                         \
     X(RESULT_NO_RETAKES, "重拍次数已用完，请联系工作人员。", "No retakes left. Please ask the staff.")      \
-    X(RESULT_PREV, "上一页", "Previous")                                                                 \
-    X(RESULT_NEXT, "下一页", "Next")                                                                     \
-    X(RESULT_PAGE_LINE, "%d / %d", "%d / %d")                                                            \
     X(PAY_COUNTDOWN_LINE, "剩余支付时间 %d:%02d", "Time left to pay: %d:%02d")                           \
     X(DONE_PAY_LATER, "订单已保存，支付结果在同步后更新。\n如未支付，可稍后在首页点击“查询订单”继续支付。",  \
       "Your order is saved; the payment shows after the next sync.\nNot paid yet? Pay later with \"My orders\" on the start screen.") \
@@ -272,9 +269,6 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(STAFF_SHUTDOWN_RUNNING, "正在关机…", "Shutting down…")                                             \
     X(STAFF_SHUTDOWN_FAILED, "关机命令失败：%s", "The shutdown command failed: %s")                      \
     X(STAFF_SHUTDOWN_OFF, "没有设置关机命令（[staff] shutdown_command）。", "No shutdown command is set ([staff] shutdown_command).") \
-    X(STAFF_PAGE_PREV, "上一页", "Previous")                                                             \
-    X(STAFF_PAGE_NEXT, "下一页", "Next")                                                                 \
-    X(STAFF_PAGE_LINE, "%d / %d", "%d / %d")                                                             \
     X(STAFF_ROSTER_MORE_TARGETS, "更多批次 %d/%d", "More %d/%d")                                      \
     X(STAFF_ROSTER_FILE_ROWS, "%s：%zu 名学生", "%s: %zu students")                                      \
     X(STAFF_ROSTER_BINARY, "这不是文本文件，可能是改了扩展名的 Excel 文件（.xlsx）。请在 Excel 中点“另存为”，保存类型选“CSV UTF-8（逗号分隔）”，再导入新保存的文件。", "This is not a text file; it may be an Excel workbook (.xlsx) renamed. In Excel choose Save As, type \"CSV UTF-8 (Comma delimited)\", then import the new file.") \

@@ -432,18 +432,8 @@ static void draw(gb_ui *ui)
     int end = opage + 1 < pages ? starts[opage + 1] : s->nlookup;
     for (int i = starts[opage]; i < end; i++)
         y += order_card(ui, i, x, y, w, 1) + gap;
-    if (pages > 1) {
-        int by = bottom - gb_px(ui, PAGER_H), bw = (w - gb_px(ui, 200)) / 2, bh = gb_px(ui, PAGER_H);
-        gb_button(ui, "orders-prev", gb_ui_msg(ui, GB_MSG_PAGE_PREV), (SDL_Rect){x, by, bw, bh}, GB_BTN_SECONDARY,
-                  opage > 0);
-        gb_button(ui, "orders-next", gb_ui_msg(ui, GB_MSG_PAGE_NEXT), (SDL_Rect){x + w - bw, by, bw, bh},
-                  GB_BTN_SECONDARY, opage + 1 < pages);
-        char where[32];
-        gb_msg_format(where, sizeof where, GB_MSG_PAGE_LINE, ui->lang, opage + 1, pages);
-        int th;
-        gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &th);
-        gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, x + w / 2, by + (bh - th) / 2, 0);
-    }
+    if (pages > 1)
+        gb_pager(ui, "orders", (SDL_Rect){x, bottom - gb_px(ui, PAGER_H), w, gb_px(ui, PAGER_H)}, opage, pages);
 }
 
 const gb_screen_ops gb_screen_lookup = {"lookup", 1, enter, input, update, draw, leave};

@@ -200,19 +200,8 @@ static void draw_fails(gb_ui *ui, int x, int w, int top, int bottom, const fail_
         draw_fail_row(ui, i, x, y, w, L);
         y += L->row_h[i] + gb_px(ui, ROW_GAP);
     }
-    if (pages > 1) {
-        /* [previous]  page / pages  [next] */
-        int by = bottom - gb_px(ui, PAGER_H), bw = (w - gb_px(ui, 200)) / 2;
-        gb_button(ui, "fails-prev", gb_ui_msg(ui, GB_MSG_RESULT_PREV), (SDL_Rect){x, by, bw, gb_px(ui, PAGER_H)},
-                  GB_BTN_SECONDARY, page > 0);
-        gb_button(ui, "fails-next", gb_ui_msg(ui, GB_MSG_RESULT_NEXT), (SDL_Rect){x + w - bw, by, bw, gb_px(ui, PAGER_H)},
-                  GB_BTN_SECONDARY, page + 1 < pages);
-        char where[64];
-        gb_msg_format(where, sizeof where, GB_MSG_RESULT_PAGE_LINE, ui->lang, page + 1, pages);
-        int lh;
-        gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &lh);
-        gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, x + w / 2, by + (gb_px(ui, PAGER_H) - lh) / 2, 0);
-    }
+    if (pages > 1)
+        gb_pager(ui, "fails", (SDL_Rect){x, bottom - gb_px(ui, PAGER_H), w, gb_px(ui, PAGER_H)}, page, pages);
 }
 
 static void draw(gb_ui *ui)

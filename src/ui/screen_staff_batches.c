@@ -247,19 +247,8 @@ static void draw(gb_ui *ui)
     int end = S.page + 1 < pages ? starts[S.page + 1] : S.nb;
     for (int i = starts[S.page]; i < end; i++)
         y += card(ui, i, x, y, w, 1) + gb_px(ui, GAP);
-    if (pages > 1) {
-        /* [previous]  page / pages  [next] */
-        int by = bottom - gb_px(ui, PAGER_H), bw = (w - gb_px(ui, 200)) / 2;
-        gb_button(ui, "batches-prev", gb_ui_msg(ui, GB_MSG_STAFF_PAGE_PREV), (SDL_Rect){x, by, bw, gb_px(ui, PAGER_H)},
-                  GB_BTN_SECONDARY, S.page > 0);
-        gb_button(ui, "batches-next", gb_ui_msg(ui, GB_MSG_STAFF_PAGE_NEXT),
-                  (SDL_Rect){x + w - bw, by, bw, gb_px(ui, PAGER_H)}, GB_BTN_SECONDARY, S.page + 1 < pages);
-        char where[64];
-        gb_msg_format(where, sizeof where, GB_MSG_STAFF_PAGE_LINE, ui->lang, S.page + 1, pages);
-        int lh;
-        gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &lh);
-        gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, x + w / 2, by + (gb_px(ui, PAGER_H) - lh) / 2, 0);
-    }
+    if (pages > 1)
+        gb_pager(ui, "batches", (SDL_Rect){x, bottom - gb_px(ui, PAGER_H), w, gb_px(ui, PAGER_H)}, S.page, pages);
     free(h);
     free(starts);
 }

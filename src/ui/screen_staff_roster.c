@@ -624,19 +624,9 @@ static void draw_pick(gb_ui *ui, int y, int x, int w, int bottom)
         gb_label(ui, shown, GB_FS_SMALL, GB_C_MUTED, x + gb_px(ui, 20), y + gb_px(ui, 62), -1);
         y += rh + gb_px(ui, 12);
     }
-    if (pages > 1) {
-        /* [previous]  page / pages  [next]: every file can be reached */
-        int pw = (w - gb_px(ui, 200)) / 2, ph = gb_px(ui, PAGER_H);
-        gb_button(ui, "files-prev", gb_ui_msg(ui, GB_MSG_STAFF_PAGE_PREV), (SDL_Rect){x, y, pw, ph}, GB_BTN_SECONDARY,
-                  R.page > 0);
-        gb_button(ui, "files-next", gb_ui_msg(ui, GB_MSG_STAFF_PAGE_NEXT), (SDL_Rect){x + w - pw, y, pw, ph},
-                  GB_BTN_SECONDARY, R.page + 1 < pages);
-        char where[64];
-        gb_msg_format(where, sizeof where, GB_MSG_STAFF_PAGE_LINE, ui->lang, R.page + 1, pages);
-        int wh;
-        gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &wh);
-        gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, x + w / 2, y + (ph - wh) / 2, 0);
-        y += ph + gb_px(ui, 12);
+    if (pages > 1) { /* every file can be reached */
+        gb_pager(ui, "files", (SDL_Rect){x, y, w, gb_px(ui, PAGER_H)}, R.page, pages);
+        y += gb_px(ui, PAGER_H + 12);
     }
     y += gb_px(ui, 20);
     gb_label(ui, gb_ui_msg(ui, GB_MSG_STAFF_ROSTER_TARGET), GB_FS_BODY, GB_C_TEXT, x, y, -1);

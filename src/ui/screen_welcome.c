@@ -240,18 +240,8 @@ static void many_batches(gb_ui *ui, int y, int bottom)
         card(ui, (SDL_Rect){x, y, w, gb_px(ui, CARD_H)}, &batches[i]);
         y += step;
     }
-    if (pages > 1) {
-        int by = bottom - gb_px(ui, PAGER_H), bw = (w - gb_px(ui, 200)) / 2, bh = gb_px(ui, PAGER_H);
-        gb_button(ui, "batches-prev", gb_ui_msg(ui, GB_MSG_PAGE_PREV), (SDL_Rect){x, by, bw, bh}, GB_BTN_SECONDARY,
-                  page > 0);
-        gb_button(ui, "batches-next", gb_ui_msg(ui, GB_MSG_PAGE_NEXT), (SDL_Rect){x + w - bw, by, bw, bh},
-                  GB_BTN_SECONDARY, page + 1 < pages);
-        char where[32];
-        gb_msg_format(where, sizeof where, GB_MSG_PAGE_LINE, ui->lang, page + 1, pages);
-        int th;
-        gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &th);
-        gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, x + w / 2, by + (bh - th) / 2, 0);
-    }
+    if (pages > 1)
+        gb_pager(ui, "batches", (SDL_Rect){x, bottom - gb_px(ui, PAGER_H), w, gb_px(ui, PAGER_H)}, page, pages);
 }
 
 static void draw(gb_ui *ui)

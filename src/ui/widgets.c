@@ -201,6 +201,22 @@ void gb_button(gb_ui *ui, const char *id, const char *label, SDL_Rect r, gb_btn_
         gb_hit_add(ui, id, r);
 }
 
+void gb_pager(gb_ui *ui, const char *id, SDL_Rect r, int page, int pages)
+{
+    int bw = (r.w - gb_px(ui, 200)) / 2;
+    char bid[48];
+    snprintf(bid, sizeof bid, "%s-prev", id);
+    gb_button(ui, bid, gb_ui_msg(ui, GB_MSG_PAGE_PREV), (SDL_Rect){r.x, r.y, bw, r.h}, GB_BTN_SECONDARY, page > 0);
+    snprintf(bid, sizeof bid, "%s-next", id);
+    gb_button(ui, bid, gb_ui_msg(ui, GB_MSG_PAGE_NEXT), (SDL_Rect){r.x + r.w - bw, r.y, bw, r.h}, GB_BTN_SECONDARY,
+              page + 1 < pages);
+    char where[32];
+    gb_msg_format(where, sizeof where, GB_MSG_PAGE_LINE, ui->lang, page + 1, pages);
+    int th;
+    gb_text_size(ui->text, where, gb_px(ui, GB_FS_BODY), NULL, &th);
+    gb_label(ui, where, GB_FS_BODY, GB_C_MUTED, r.x + r.w / 2, r.y + (r.h - th) / 2, 0);
+}
+
 void gb_field(gb_ui *ui, const char *id, const char *label, const char *value, SDL_Rect r, int secret)
 {
     int focused = strcmp(ui->focus, id) == 0;

@@ -45,6 +45,11 @@ int gb_widest(gb_ui *ui, const gb_msg *ids, int n, int px);
 /* A button; disabled ones are drawn grey and not registered. */
 void gb_button(gb_ui *ui, const char *id, const char *label, SDL_Rect r, gb_btn_style style, int enabled);
 
+/* [previous]  page / pages  [next] across r, for lists longer than a
+ * screen: buttons "<id>-prev" and "<id>-next" (enabled only where there
+ * is a page to go to); page counts from 0. */
+void gb_pager(gb_ui *ui, const char *id, SDL_Rect r, int page, int pages);
+
 /* A labelled text field showing value (or dots when secret); tapping it
  * focuses it. */
 void gb_field(gb_ui *ui, const char *id, const char *label, const char *value, SDL_Rect r, int secret);
