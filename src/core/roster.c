@@ -538,6 +538,24 @@ int gb_roster_parse(const unsigned char *data, size_t len, size_t max_rows, gb_r
         else if (gb_utf8_chars(out->name) > 40)
             gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(GB_COL_NAME), "longer than 40 characters"),
                          "超过 40 个字");
+        /* The kiosk keeps these in fixed fields (store/student.h: 127 and
+         * 63 bytes); a longer value would be cut, perhaps inside a
+         * character, and the student would see something the school did
+         * not write. */
+        const struct {
+            int col;
+            const char *value;
+            size_t max;
+        } sized[] = {{GB_COL_SCHOOL, out->school, 127},      {GB_COL_COLLEGE, out->college, 127},
+                     {GB_COL_MAJOR, out->major, 127},        {GB_COL_LEVEL, out->level, 63},
+                     {GB_COL_CLASS, out->class_name, 63},    {GB_COL_FEATURE_CODE, out->feature_code, 63}};
+        for (size_t k = 0; k < sizeof sized / sizeof sized[0]; k++)
+            if (strlen(sized[k].value) > sized[k].max)
+                gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(sized[k].col),
+                                                   "too long: %zu bytes, at most %zu (%zu Chinese characters)",
+                                                   strlen(sized[k].value), sized[k].max, sized[k].max / 3),
+                             "太长：%zu 字节，最多 %zu（%zu 个汉字）", strlen(sized[k].value), sized[k].max,
+                             sized[k].max / 3);
         plain_number(out->student_no);
         if (!out->student_no[0])
             gb_roster_zh(gb_roster_add_problem(r, row->line, HDR(GB_COL_STUDENT_NO), "empty"), "为空");

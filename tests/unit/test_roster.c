@@ -584,6 +584,32 @@ static void test_names_and_student_numbers_are_checked(void **state)
     gb_roster_free(&r);
 }
 
+/* Longer than the kiosk's fields keep: refused, not cut inside a
+ * character on the way into the store. 42 Chinese characters (126
+ * bytes) fit a school; 43 do not. */
+static void test_fields_longer_than_the_store_keeps_are_refused(void **state)
+{
+    (void)state;
+    char text[2048], fits[200] = "", over[200] = "", level[100] = "";
+    for (int i = 0; i < 42; i++)
+        strcat(fits, "学");
+    snprintf(over, sizeof over, "%s院", fits);
+    for (int i = 0; i < 22; i++)
+        strcat(level, "硕");
+    snprintf(text, sizeof text,
+             "学号,姓名,身份证后四位,学校,专业,学历层次\n"
+             "1,甲,1234,%s,%s,本科\n"
+             "2,乙,1234,%s,软件工程,%s\n",
+             fits, fits, over, level);
+    gb_roster r;
+    assert_int_equal(parse_text(text, &r), -1);
+    assert_int_equal(r.nproblems, 2);
+    assert_problem(&r, 0, 3, "学校", "too long: 129 bytes, at most 127 (42 Chinese characters)");
+    assert_string_equal(r.problems[0].msg_zh, "太长：129 字节，最多 127（42 个汉字）");
+    assert_problem(&r, 1, 3, "学历层次", "too long: 66 bytes, at most 63 (21 Chinese characters)");
+    gb_roster_free(&r);
+}
+
 static void test_short_rows_leave_missing_fields_empty(void **state)
 {
     (void)state;
@@ -778,6 +804,7 @@ int main(void)
         cmocka_unit_test(test_add_problem_keeps_every_problem),
         cmocka_unit_test(test_max_rows_limit_refuses_larger_files),
         cmocka_unit_test(test_names_and_student_numbers_are_checked),
+        cmocka_unit_test(test_fields_longer_than_the_store_keeps_are_refused),
         cmocka_unit_test(test_short_rows_leave_missing_fields_empty),
         cmocka_unit_test(test_header_only_roster_is_a_problem),
         cmocka_unit_test(test_empty_student_numbers_are_not_duplicates_of_each_other),
