@@ -334,9 +334,15 @@ static int order_card(gb_ui *ui, int i, int x, int y, int w, int draw)
              gb_px(ui, 30);
         char id[32];
         snprintf(id, sizeof id, "retake-%d", i);
-        if (draw)
+        gb_msg blocked;
+        if (gb_ui_photo_blocked(ui, &blocked)) {
+            /* no retake into a photo screen without a camera: say why */
+            if (draw)
+                gb_label_wrap(ui, gb_ui_msg(ui, blocked), GB_FS_BODY, GB_C_BAD, x + pad, y, iw, -1);
+        } else if (draw) {
             gb_button(ui, id, gb_ui_msg(ui, GB_MSG_LOOKUP_RETAKE), (SDL_Rect){x + pad, y, iw, gb_px(ui, 150)},
                       GB_BTN_PRIMARY, 1);
+        }
         y += gb_px(ui, 150);
     } else if (o->state == GB_OS_AWAITING_PAYMENT) {
         char id[32];
@@ -392,9 +398,13 @@ static void draw(gb_ui *ui)
     }
     if (s->nlookup == 0) {
         gb_label_wrap(ui, gb_ui_msg(ui, GB_MSG_LOOKUP_NONE), GB_FS_TITLE, GB_C_TEXT, x, y + gb_px(ui, 200), w, 0);
-        gb_button(ui, "start", gb_ui_msg(ui, GB_MSG_LOOKUP_START),
-                  (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 400), ui->w - gb_px(ui, 380), gb_px(ui, 180)},
-                  GB_BTN_PRIMARY, 1);
+        gb_msg blocked;
+        if (gb_ui_photo_blocked(ui, &blocked))
+            gb_label_wrap(ui, gb_ui_msg(ui, blocked), GB_FS_BODY, GB_C_BAD, x, ui->h - gb_px(ui, 400), w, 0);
+        else
+            gb_button(ui, "start", gb_ui_msg(ui, GB_MSG_LOOKUP_START),
+                      (SDL_Rect){gb_px(ui, 190), ui->h - gb_px(ui, 400), ui->w - gb_px(ui, 380), gb_px(ui, 180)},
+                      GB_BTN_PRIMARY, 1);
         return;
     }
     if (s->lookup_existing) {

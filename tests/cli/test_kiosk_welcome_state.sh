@@ -183,6 +183,54 @@ else
   grep -q "line 3:" "$T/nocam-tap.err" && ok || bad "nocam-tap failed elsewhere: $(tail -2 "$T/nocam-tap.err")"
 fi
 
+# ... and My orders does not lead into the photo screen either: no retake
+# for a rejected order, no "start" for a student without orders; the
+# reason is shown instead
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+sql "INSERT INTO orders (order_no, batch_id, student_id, state, price_fen, reject_reason, created_at, updated_at)
+     SELECT 'T40-261204-00001', batch_id, id, 'rejected', 2000, '背景有阴影', '$now', '$now'
+     FROM students WHERE student_no = '2022010101'"
+cat >"$T/nocam-lookup.script" <<S
+wait-screen welcome
+wait-text 相机未连接
+tap lookup
+wait-screen lookup
+scan $WANG
+$TAP_123X
+tap show
+wait-text 背景有阴影
+expect-text 相机未连接，暂时不能拍照，请联系工作人员。
+screenshot nocam-rejected
+tap retake-0
+S
+if KIOSK_INI=$T/nocam.ini kiosk nocam-lookup; then
+  bad "a retake could be tapped with no camera"
+else
+  grep -q "line 14:" "$T/nocam-lookup.err" && ok || bad "nocam-lookup failed elsewhere: $(grep -m1 'line [0-9]*:' "$T/nocam-lookup.err")"
+fi
+sql "DELETE FROM order_history; DELETE FROM orders"
+LI=$(code 2022010102 '李*' '1101**********2344')
+cat >"$T/nocam-none.script" <<S
+wait-screen welcome
+wait-text 相机未连接
+tap lookup
+wait-screen lookup
+scan $LI
+tap key-2
+tap key-3
+tap key-4
+tap key-4
+tap show
+wait-text 相机未连接，暂时不能拍照，请联系工作人员。
+expect-no-overlap
+tap start
+S
+if KIOSK_INI=$T/nocam.ini kiosk nocam-none; then
+  bad "start could be tapped in the lookup with no camera"
+else
+  grep -q "line 13:" "$T/nocam-none.err" && ok || bad "nocam-none failed elsewhere: $(grep -m1 'line [0-9]*:' "$T/nocam-none.err")"
+fi
+
 # --- no face model: said likewise
 sed "s|^\[photo\]|[vision]\nface_model = $T/no-model.dat\n[photo]|" "$T/kiosk.ini" >"$T/nomodel.ini"
 cat >"$T/nomodel.script" <<S
