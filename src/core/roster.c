@@ -215,8 +215,8 @@ static void plain_number(char *s)
     *w = 0;
 }
 
-static void format_list(const gb_roster_problem *list, size_t count, const char *noun, const char *origin,
-                        size_t limit, char *buf, size_t size)
+void gb_roster_format_list(const gb_roster_problem *list, size_t count, int warnings, int zh, const char *origin,
+                           size_t limit, char *buf, size_t size)
 {
     size_t used = 0;
     if (size == 0)
@@ -225,33 +225,41 @@ static void format_list(const gb_roster_problem *list, size_t count, const char 
     size_t shown = count < limit ? count : limit;
     for (size_t i = 0; i < shown && used < size; i++) {
         const gb_roster_problem *p = &list[i];
-        char where[192];
+        const char *what = zh && p->msg_zh[0] ? p->msg_zh : p->msg;
+        int n;
         if (p->line && p->column[0])
-            snprintf(where, sizeof where, "%s line %zu, column '%s'", origin, p->line, p->column);
+            n = zh ? snprintf(buf + used, size - used, "%s 第 %zu 行，“%s”列：%s\n", origin, p->line, p->column, what)
+                   : snprintf(buf + used, size - used, "%s line %zu, column '%s': %s\n", origin, p->line, p->column,
+                              what);
         else if (p->line)
-            snprintf(where, sizeof where, "%s line %zu", origin, p->line);
+            n = zh ? snprintf(buf + used, size - used, "%s 第 %zu 行：%s\n", origin, p->line, what)
+                   : snprintf(buf + used, size - used, "%s line %zu: %s\n", origin, p->line, what);
         else
-            snprintf(where, sizeof where, "%s", origin);
-        int n = snprintf(buf + used, size - used, "%s: %s\n", where, p->msg);
+            n = zh ? snprintf(buf + used, size - used, "%s：%s\n", origin, what)
+                   : snprintf(buf + used, size - used, "%s: %s\n", origin, what);
         if (n < 0)
             break;
         used += (size_t)n;
     }
-    if (count > shown && used < size)
-        snprintf(buf + used, size - used, "... and %zu more %s%s\n", count - shown, noun,
-                 count - shown == 1 ? "" : "s");
+    if (count > shown && used < size) {
+        size_t more = count - shown;
+        if (zh)
+            snprintf(buf + used, size - used, "……另有 %zu 条%s\n", more, warnings ? "提醒" : "问题");
+        else
+            snprintf(buf + used, size - used, "... and %zu more %s%s\n", more, warnings ? "warning" : "problem",
+                     more == 1 ? "" : "s");
+    }
 }
 
 void gb_roster_format_problems(const gb_roster *r, const char *origin, size_t limit, char *buf, size_t size)
 {
-    format_list(r->problems, r->nproblems, "problem", origin, limit, buf, size);
+    gb_roster_format_list(r->problems, r->nproblems, 0, 0, origin, limit, buf, size);
 }
 
 void gb_roster_format_warnings(const gb_roster *r, const char *origin, size_t limit, char *buf, size_t size)
 {
-    format_list(r->warnings, r->nwarnings, "warning", origin, limit, buf, size);
+    gb_roster_format_list(r->warnings, r->nwarnings, 1, 0, origin, limit, buf, size);
 }
-
 
 int gb_roster_is_workbook(const unsigned char *data, size_t len)
 {

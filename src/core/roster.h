@@ -103,6 +103,12 @@ int gb_id_check_digit_ok(const char *id18);
 void gb_roster_format_problems(const gb_roster *roster, const char *origin, size_t limit, char *buf,
                                size_t size);
 
+/* The general form: count problems (or warnings) of list, the first
+ * `limit` a line each, in English (the CLI's words) or, with zh, in
+ * Chinese from each msg_zh (the staff screen's). */
+void gb_roster_format_list(const gb_roster_problem *list, size_t count, int warnings, int zh, const char *origin,
+                           size_t limit, char *buf, size_t size);
+
 /* The same for the warnings ("... and N more warnings"). */
 void gb_roster_format_warnings(const gb_roster *roster, const char *origin, size_t limit, char *buf,
                                size_t size);

@@ -287,10 +287,6 @@ typedef enum { GB_LANG_ZH = 0, GB_LANG_EN = 1 } gb_lang;
     X(STATE_SYNCED, "已上传", "Uploaded")                                                                \
     X(STATE_RETAKEN, "已重拍", "Retaken")                                                                \
     X(STATE_RESUBMITTED, "已重新提交", "Resubmitted")                                                   \
-    X(STAFF_ROSTER_AT_CELL, "%s 第 %zu 行，“%s”列：%s", "%s line %zu, column '%s': %s")                   \
-    X(STAFF_ROSTER_AT_LINE, "%s 第 %zu 行：%s", "%s line %zu: %s")                                       \
-    X(STAFF_ROSTER_AT_FILE, "%s：%s", "%s: %s")                                                          \
-    X(STAFF_ROSTER_MORE, "……另有 %zu 条", "... and %zu more")                                            \
     X(STAFF_ROSTER_IMPORTING, "正在导入名单…", "Importing the roster…")                                  \
     X(STAFF_ROSTER_STEP_READ, "正在读取文件…", "Reading the file…")                                      \
     X(STAFF_ROSTER_STEP_PARSE, "正在逐行检查文件…", "Checking the file line by line…")                   \

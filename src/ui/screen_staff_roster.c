@@ -264,41 +264,23 @@ static void set_error(gb_msg msg, const gb_err *err)
 }
 
 /* The first [roster] errors_listed problems (or warnings) as lines in
- * lang: "file line L, column 'C': what" in the CLI's English, the same
- * in Chinese from the problem's msg_zh; then how many more there are. */
-static char *format(gb_ui *ui, const gb_roster_problem *list, size_t n, gb_lang lang)
+ * lang: exactly the CLI's in English, the same places and msg_zh in
+ * Chinese. */
+static char *format(gb_ui *ui, const gb_roster_problem *list, size_t n, int warnings, gb_lang lang)
 {
     size_t limit = (size_t)ui->cfg.roster_errors_listed, shown = n < limit ? n : limit;
-    size_t size = 900 * (shown + 1) + 1, used = 0;
+    size_t size = 900 * (shown + 1) + 1;
     char *buf = malloc(size);
-    if (!buf)
-        return NULL;
-    buf[0] = 0;
-    for (size_t i = 0; i < shown; i++) {
-        const gb_roster_problem *p = &list[i];
-        const char *what = lang == GB_LANG_ZH && p->msg_zh[0] ? p->msg_zh : p->msg;
-        if (p->line && p->column[0])
-            gb_msg_format(buf + used, size - used, GB_MSG_STAFF_ROSTER_AT_CELL, lang, R.name, p->line, p->column,
-                          what);
-        else if (p->line)
-            gb_msg_format(buf + used, size - used, GB_MSG_STAFF_ROSTER_AT_LINE, lang, R.name, p->line, what);
-        else
-            gb_msg_format(buf + used, size - used, GB_MSG_STAFF_ROSTER_AT_FILE, lang, R.name, what);
-        used += strlen(buf + used);
-        if (used + 1 < size)
-            buf[used++] = '\n';
-        buf[used] = 0;
-    }
-    if (n > shown)
-        gb_msg_format(buf + used, size - used, GB_MSG_STAFF_ROSTER_MORE, lang, n - shown);
+    if (buf)
+        gb_roster_format_list(list, n, warnings, lang == GB_LANG_ZH, R.name, limit, buf, size);
     return buf;
 }
 
-static void format_both(gb_ui *ui, char *out[2], const gb_roster_problem *list, size_t n)
+static void format_both(gb_ui *ui, char *out[2], const gb_roster_problem *list, size_t n, int warnings)
 {
     for (int l = 0; l < 2; l++) {
         free(out[l]);
-        out[l] = n ? format(ui, list, n, (gb_lang)l) : NULL;
+        out[l] = n ? format(ui, list, n, warnings, (gb_lang)l) : NULL;
     }
 }
 
@@ -423,7 +405,7 @@ static void checked(gb_ui *ui)
         return;
     }
     if (R.r.nproblems) {
-        format_both(ui, R.problems, R.r.problems, R.r.nproblems);
+        format_both(ui, R.problems, R.r.problems, R.r.nproblems, 0);
         gb_log_info("kiosk: staff: roster for batch %s refused: %zu problem(s)", R.batch_no, R.r.nproblems);
         return;
     }
@@ -432,7 +414,7 @@ static void checked(gb_ui *ui)
         set_error(GB_MSG_STAFF_ROSTER_FAILED, &job.err);
         return;
     }
-    format_both(ui, R.warnings, R.r.warnings, R.r.nwarnings);
+    format_both(ui, R.warnings, R.r.warnings, R.r.nwarnings, 1);
     R.ok = 1;
     gb_log_info("kiosk: staff: roster for batch %s checked in %.2f s: %zu rows, %zu to add, %zu to update, "
                 "%zu unchanged, %zu warning(s)",
@@ -457,7 +439,7 @@ static void imported(gb_ui *ui)
         }
         /* the batch changed since the check (the sync, another import) */
         if (R.r.nproblems)
-            format_both(ui, R.problems, R.r.problems, R.r.nproblems);
+            format_both(ui, R.problems, R.r.problems, R.r.nproblems, 0);
         else
             set_error(GB_MSG_STAFF_ROSTER_FAILED, &job.err);
         gb_log_error("kiosk: staff: roster import into batch %s failed: %s", R.batch_no, job.err.msg);

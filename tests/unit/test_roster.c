@@ -496,6 +496,11 @@ static void test_format_warnings_says_warnings(void **state)
     assert_string_equal(buf, "w.csv line 10, column '身份证号': odd 0\n"
                              "w.csv line 11, column '身份证号': odd 1\n"
                              "... and 2 more warnings\n");
+    /* the staff screen's Chinese: the same places, each msg_zh */
+    gb_roster_zh(&r.warnings[0], "怪 0");
+    gb_roster_format_list(r.warnings, r.nwarnings, 1, 1, "w.csv", 1, buf, sizeof buf);
+    assert_string_equal(buf, "w.csv 第 10 行，“身份证号”列：怪 0\n"
+                             "……另有 3 条提醒\n");
     assert_int_equal(r.nproblems, 0);
     gb_roster_free(&r);
 }
